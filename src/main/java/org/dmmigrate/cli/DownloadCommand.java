@@ -1,0 +1,77 @@
+package org.dmmigrate.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import org.dmmigrate.engine.Backoff;
+import org.dmmigrate.engine.BackupOptions;
+import org.dmmigrate.engine.BackupRun;
+import org.dmmigrate.engine.RunSummary;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code dmdownload}: the backup of a whole organisation, verified and resumable. */
+@Command(name = "dmdownload", mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {"Back up every asset of a DmCloud organisation into DST:",
+            "DST/<user>/media.json, DST/<user>/<title>/<media_id>/assets.json and one file "
+                    + "per asset. Rerun it to resume: only what is missing is fetched."},
+        footer = ExitCodes.FOOTER)
+final class DownloadCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ServiceOptions serviceOptions;
+
+    @Mixin
+    VerbosityMixin verbosity;
+
+    @Option(names = "--fake",
+            description = "List everything and write the listings, but download nothing.")
+    boolean fake;
+
+    @Option(names = {"-u", "--user"}, paramLabel = "NAME",
+            description = "Back up only this user of the organisation.")
+    @Nullable String user;
+
+    @Option(names = "--jobs", paramLabel = "N", defaultValue = "4",
+            description = "Downloads in flight at once (default: ${DEFAULT-VALUE}).")
+    int jobs;
+
+    @Parameters(paramLabel = "DST", description = "The backup folder.")
+    Path destination;
+
+    @Override
+    public Integer call() throws Exception {
+        if (jobs < 1 || jobs > 64) {
+            throw new UsageException("--jobs must be between 1 and 64, not " + jobs);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        BackupOptions options = new BackupOptions(destination, user,
+                MediaFilter.parse(System.getenv(MediaFilter.VARIABLE)), fake, jobs);
+
+        try (Interruption interruption = new Interruption();
+                ServiceConnection connection = ServiceConnection.open(serviceOptions,
+                        spec.commandLine().getErr());
+                ProgressPrinter progress = new ProgressPrinter(out, Terminal.isInteractive())) {
+            BackupRun run = new BackupRun(connection.service(), connection.cdn(), progress,
+                    Backoff.exponential(Duration.ofMillis(500), Duration.ofSeconds(30), 8),
+                    interruption);
+            RunSummary summary = run.run(options);
+            progress.close();
+            SummaryPrinter.print(out, destination, summary, fake);
+            if (summary.wasCancelled()) {
+                return ExitCodes.INTERRUPTED;
+            }
+            return summary.complete() ? ExitCodes.OK : ExitCodes.INCOMPLETE;
+        }
+    }
+}

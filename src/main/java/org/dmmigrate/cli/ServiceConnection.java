@@ -1,0 +1,73 @@
+package org.dmmigrate.cli;
+
+import java.io.PrintWriter;
+import java.net.URI;
+import java.time.Duration;
+import org.dmmigrate.emulator.Emulator;
+import org.dmmigrate.emulator.SampleCatalog;
+import org.dmmigrate.engine.ApiService;
+import org.dmmigrate.engine.CloudkeyService;
+import org.dmmigrate.protocol.Cdn;
+import org.dmmigrate.protocol.Credentials;
+import org.dmmigrate.protocol.http.ClientConfig;
+import org.dmmigrate.protocol.http.HttpCdn;
+import org.dmmigrate.protocol.http.HttpCloudkeyClient;
+import org.dmmigrate.protocol.http.UserAgent;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The composition root of the commands that talk to the service: the real client and CDN,
+ * over the real service or, with {@code --demo}, over an embedded emulator.
+ */
+final class ServiceConnection implements AutoCloseable {
+
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
+
+    private final CloudkeyService service;
+    private final Cdn cdn;
+    private final @Nullable Emulator emulator;
+
+    private ServiceConnection(CloudkeyService service, Cdn cdn, @Nullable Emulator emulator) {
+        this.service = service;
+        this.cdn = cdn;
+        this.emulator = emulator;
+    }
+
+    static ServiceConnection open(ServiceOptions options, PrintWriter err) {
+        Emulator emulator = null;
+        URI url;
+        Credentials credentials;
+        if (options.demo) {
+            SampleCatalog catalog = SampleCatalog.create();
+            emulator = Emulator.builder().catalog(catalog).port(0).build();
+            emulator.start();
+            url = emulator.baseUrl();
+            credentials = new Credentials(catalog.admin().id(), catalog.admin().apiKey());
+            err.println("demo: started the built-in emulator with the sample organisation at "
+                    + url);
+            err.flush();
+        } else {
+            url = options.apiUrl();
+            credentials = new Credentials(options.userId(), options.apiKey());
+        }
+        HttpCloudkeyClient client = new HttpCloudkeyClient(ClientConfig.of(url, credentials));
+        Cdn cdn = new HttpCdn(UserAgent.value(), CONNECT_TIMEOUT, READ_TIMEOUT);
+        return new ServiceConnection(new ApiService(client), cdn, emulator);
+    }
+
+    CloudkeyService service() {
+        return service;
+    }
+
+    Cdn cdn() {
+        return cdn;
+    }
+
+    @Override
+    public void close() {
+        if (emulator != null) {
+            emulator.close();
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package org.dmmigrate.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.dmmigrate.engine.BackupOptions;
+import org.dmmigrate.engine.SizeReport;
+import org.dmmigrate.engine.SizeRun;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code dmsize}: what a backup will take, per user and asset name, against free space. */
+@Command(name = "dmsize", mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {"Show what dmdownload would fetch into DST: per user and asset name, "
+                + "the bytes listed, already present and remaining, against the free space.",
+            "Sizes are decimal: 1 MB = 1,000,000 bytes. Like dmdownload, it writes the "
+                    + "listings (media.json, assets.json) into DST."},
+        footer = ExitCodes.FOOTER)
+final class SizeCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ServiceOptions serviceOptions;
+
+    @Mixin
+    VerbosityMixin verbosity;
+
+    @Option(names = {"-u", "--user"}, paramLabel = "NAME",
+            description = "Measure only this user of the organisation.")
+    @Nullable String user;
+
+    @Option(names = "--json", description = "Print the plan as JSON, for scripts.")
+    boolean json;
+
+    @Parameters(paramLabel = "DST", description = "The backup folder.")
+    Path destination;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        BackupOptions options = new BackupOptions(destination, user,
+                MediaFilter.parse(System.getenv(MediaFilter.VARIABLE)), true, 4);
+        SizeReport report;
+        try (Interruption interruption = new Interruption();
+                ServiceConnection connection = ServiceConnection.open(serviceOptions,
+                        spec.commandLine().getErr())) {
+            report = new SizeRun(connection.service(), interruption).run(options);
+        }
+        if (json) {
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                    .writeValueAsString(tree(report)));
+        } else {
+            SizeTable.print(out, destination, report);
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private static Map<String, Object> tree(SizeReport report) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (SizeReport.Row row : report.rows()) {
+            if (row.assetName().isEmpty()) {
+                continue;
+            }
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("user", row.username());
+            item.put("asset_name", row.assetName());
+            item.put("files", row.files());
+            item.put("total_bytes", row.totalBytes());
+            item.put("present_bytes", row.presentBytes());
+            item.put("remaining_bytes", row.remainingBytes());
+            rows.add(item);
+        }
+        Map<String, Object> tree = new LinkedHashMap<>();
+        tree.put("rows", rows);
+        tree.put("total_bytes", report.totalBytes());
+        tree.put("present_bytes", report.presentBytes());
+        tree.put("remaining_bytes", report.remainingBytes());
+        tree.put("usable_bytes", report.usableBytes());
+        tree.put("fits", report.fits());
+        tree.put("not_ready", report.summary().notReady().size());
+        tree.put("in_error", report.summary().inError().size());
+        tree.put("failed", report.summary().failures().size());
+        return tree;
+    }
+}

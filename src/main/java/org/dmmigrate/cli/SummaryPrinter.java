@@ -1,0 +1,58 @@
+package org.dmmigrate.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.dmmigrate.engine.AssetKind;
+import org.dmmigrate.engine.RunSummary;
+
+/** Prints the end-of-run summary of dmdownload. */
+final class SummaryPrinter {
+
+    /** Problems listed one per line before the rest are only counted. */
+    private static final int SHOWN = 20;
+
+    private SummaryPrinter() {
+    }
+
+    static void print(PrintWriter out, Path root, RunSummary summary, boolean fake) {
+        String state = summary.wasCancelled() ? "INTERRUPTED (rerun to resume)"
+                : summary.complete() ? "complete" : "INCOMPLETE";
+        out.println();
+        out.println((fake ? "Plan" : "Backup") + " of " + root + ": " + state);
+        out.printf("  media listed      %d%n", summary.mediaCount());
+        if (fake) {
+            out.printf("  would fetch       %d files, %s%n", summary.plannedFiles(),
+                    Units.bytes(summary.plannedBytes()));
+        } else {
+            out.printf("  downloaded        %d files, %s (received %s)%n",
+                    summary.downloadedFiles(), Units.bytes(summary.downloadedBytes()),
+                    Units.bytes(summary.transferredBytes()));
+            out.printf("  already present   %d files, %s%n", summary.presentFiles(),
+                    Units.bytes(summary.presentBytes()));
+        }
+        Map<AssetKind, Long> kinds = summary.assetsByKind();
+        out.printf("  skipped           %d adaptive streaming, %d live stream (no file to keep)%n",
+                kinds.get(AssetKind.ADAPTIVE), kinds.get(AssetKind.LIVE));
+        problems(out, "not ready", summary.notReady());
+        problems(out, "in error", summary.inError());
+        problems(out, "failed", summary.failures());
+        if (!summary.complete() && !summary.wasCancelled()) {
+            out.println("Rerun the same command later: finished files are kept, partial ones "
+                    + "resume, and only what is missing is fetched.");
+        }
+        out.flush();
+    }
+
+    private static void problems(PrintWriter out, String title, List<RunSummary.Problem> list) {
+        out.printf("  %-17s %d%n", title, list.size());
+        for (int i = 0; i < Math.min(SHOWN, list.size()); i++) {
+            RunSummary.Problem problem = list.get(i);
+            out.println("    " + problem.label() + ": " + problem.reason());
+        }
+        if (list.size() > SHOWN) {
+            out.println("    ... and " + (list.size() - SHOWN) + " more (see -v log)");
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package org.dmmigrate.cli;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code -v}: each call, each retry and each request; {@code -vv}: everything. Without it,
+ * warnings and run milestones only (start, listings written, retries, failures).
+ */
+public final class VerbosityMixin {
+
+    private boolean[] verbose = new boolean[0];
+
+    @Option(names = {"-v", "--verbose"},
+            description = "Log each call and retry with its reason (-vv: also debug traces).")
+    void setVerbose(boolean[] verbose) {
+        this.verbose = verbose;
+        apply();
+    }
+
+    /** How many times {@code -v} was given. */
+    public int level() {
+        return verbose.length;
+    }
+
+    void apply() {
+        Logger ours = (Logger) LoggerFactory.getLogger("org.dmmigrate");
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        switch (verbose.length) {
+            case 0 -> ours.setLevel(Level.INFO);
+            case 1 -> ours.setLevel(Level.DEBUG);
+            default -> {
+                ours.setLevel(Level.TRACE);
+                root.setLevel(Level.DEBUG);
+            }
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package org.dmmigrate.engine;
+
+import java.nio.file.Path;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What one backup run is asked to do.
+ *
+ * @param root the backup folder, DST
+ * @param username back up only this user, or null for all
+ * @param mediaIds back up only these media, or null for all
+ * @param fake list and plan, record the listings, but download nothing
+ * @param jobs the most downloads in flight at once
+ */
+public record BackupOptions(Path root, @Nullable String username, @Nullable Set<String> mediaIds,
+        boolean fake, int jobs) {
+
+    public BackupOptions {
+        if (jobs < 1) {
+            throw new IllegalArgumentException("jobs must be at least 1: " + jobs);
+        }
+        mediaIds = mediaIds == null ? null : Set.copyOf(mediaIds);
+    }
+}

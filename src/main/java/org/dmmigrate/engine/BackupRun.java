@@ -1,0 +1,160 @@
+package org.dmmigrate.engine;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Phaser;
+import java.util.concurrent.Semaphore;
+import java.util.function.BooleanSupplier;
+import org.dmmigrate.model.Asset;
+import org.dmmigrate.model.Media;
+import org.dmmigrate.model.User;
+import org.dmmigrate.protocol.Cdn;
+import org.dmmigrate.protocol.CallError;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One run of dmdownload: lists the organisation, records the listings, and brings every file
+ * asset into the backup with at most {@code jobs} downloads in flight.
+ *
+ * <p>Adaptive and live assets are skipped and counted; assets not ready or in error are
+ * reported and make the run incomplete; a failed asset never stops the run. Cancellation
+ * (Ctrl-C) stops workers between chunks and keeps partial files for the next run.
+ */
+public final class BackupRun {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BackupRun.class);
+
+    private final CloudkeyService service;
+    private final Cdn cdn;
+    private final TransferListener listener;
+    private final Backoff backoff;
+    private final BooleanSupplier cancelled;
+
+    public BackupRun(CloudkeyService service, Cdn cdn, TransferListener listener,
+            Backoff backoff, BooleanSupplier cancelled) {
+        this.service = service;
+        this.cdn = cdn;
+        this.listener = listener;
+        this.backoff = backoff;
+        this.cancelled = cancelled;
+    }
+
+    /**
+     * Runs the backup.
+     *
+     * @throws UnknownUserException when {@code options.username()} names nobody
+     * @throws BackupLock.BackupLockedException when another run holds the folder
+     * @throws IOException when the backup folder cannot be written
+     */
+    public RunSummary run(BackupOptions options)
+            throws UnknownUserException, BackupLock.BackupLockedException, IOException {
+        BackupLayout layout = new BackupLayout(options.root());
+        RunSummary summary = new RunSummary();
+        try (BackupLock lock = BackupLock.acquire(layout.root())) {
+            Inventory inventory = new Inventory(service, layout, options.jobs(), cancelled);
+            List<User> users = inventory.users(options.username());
+            LOG.info("starting backup root={} users={} jobs={} fake={}", layout.root(),
+                    users.size(), options.jobs(), options.fake());
+
+            Downloads downloads = new Downloads(options, summary);
+            try {
+                inventory.walk(users, options.mediaIds(),
+                        (user, media, assets) -> downloads.plan(layout, user, media, assets),
+                        summary);
+                downloads.awaitAll();
+            } finally {
+                downloads.pool.shutdownNow();
+            }
+        }
+        if (cancelled.getAsBoolean()) {
+            summary.cancelled();
+        }
+        return summary;
+    }
+
+    /** The download side of a run: a bounded pool of transfers. */
+    private final class Downloads {
+
+        private final BackupOptions options;
+        private final RunSummary summary;
+        private final ExecutorService pool;
+        private final Semaphore queued;
+        private final Phaser pending = new Phaser(1);
+        private final Transfer transfer;
+
+        Downloads(BackupOptions options, RunSummary summary) {
+            this.options = options;
+            this.summary = summary;
+            this.pool = Executors.newFixedThreadPool(options.jobs(),
+                    Threads.named("dmmigrate-transfer"));
+            this.queued = new Semaphore(options.jobs() * 2);
+            this.transfer = new Transfer(cdn, this::refresh, listener, backoff, cancelled);
+        }
+
+        void plan(BackupLayout layout, User user, Media media, List<Asset> assets) {
+            for (Asset asset : assets) {
+                String label = user.username() + "/" + media.id() + "/" + asset.name();
+                AssetKind kind = AssetFiles.kind(asset);
+                summary.assetSeen(kind, label, String.valueOf(asset.status()));
+                if (kind != AssetKind.FILE) {
+                    LOG.debug("skipping asset asset={} kind={}", label, kind.label());
+                    continue;
+                }
+                AssetJob job = new AssetJob(user, media, asset,
+                        layout.assetFile(user, media, asset.name(), AssetFiles.extension(asset)));
+                summary.planned(asset.fileSize().orElse(0));
+                if (options.fake()) {
+                    if (AssetFiles.url(asset) == null) {
+                        summary.failed(label, "no download_url or stream_url");
+                    }
+                    continue;
+                }
+                listener.queued(job);
+                submit(job);
+            }
+        }
+
+        private void submit(AssetJob job) {
+            queued.acquireUninterruptibly();
+            pending.register();
+            pool.execute(() -> {
+                try {
+                    summary.transferred(transfer.run(job), job.label());
+                } catch (RuntimeException e) {
+                    LOG.error("failed asset asset={} reason={}", job.label(), e.toString());
+                    summary.failed(job.label(), e.toString());
+                } finally {
+                    queued.release();
+                    pending.arriveAndDeregister();
+                }
+            });
+        }
+
+        void awaitAll() {
+            pending.arriveAndAwaitAdvance();
+        }
+
+        private Asset refresh(AssetJob job) throws TransferException {
+            Map<String, @Nullable Object> assets;
+            try {
+                assets = service.assets(job.user(), job.media().id(),
+                        List.of(job.asset().name()));
+            } catch (CallError e) {
+                throw new TransferException("cannot refresh the links of " + job.label() + ": "
+                        + e.getMessage(), e.isRetryable(), e);
+            }
+            Object properties = assets.get(job.asset().name());
+            if (!(properties instanceof Map<?, ?> map)) {
+                throw new TransferException("the service no longer lists " + job.label(), false);
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, @Nullable Object> typed = (Map<String, @Nullable Object>) map;
+            return new Asset(job.asset().name(), typed);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package org.dmmigrate.engine;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The partial file beside a target ({@code <file>.part}) and its state
+ * ({@code <file>.part-state}: the ETag and size the bytes belong to). Bytes are resumed only
+ * when the state says which content they are from; otherwise they are discarded.
+ *
+ * <p>Not thread-safe: one transfer owns one partial file.
+ */
+final class PartialFile {
+
+    static final String STATE_SUFFIX = ".part-state";
+
+    private final Path part;
+    private final Path state;
+
+    PartialFile(Path target) {
+        this.part = BackupLayout.partFile(target);
+        this.state = target.resolveSibling(target.getFileName() + STATE_SUFFIX);
+    }
+
+    Path path() {
+        return part;
+    }
+
+    /**
+     * The resumable length and the ETag it was fetched under, or empty when the bytes must
+     * be fetched from the start (no state, another size, no ETag).
+     */
+    Optional<Resume> resumable(long expectedSize) throws IOException {
+        if (!Files.isRegularFile(part)) {
+            return Optional.empty();
+        }
+        Optional<@Nullable Object> saved = BackupJson.read(state);
+        if (saved.isEmpty() || !(saved.get() instanceof Map<?, ?> fields)) {
+            return Optional.empty();
+        }
+        Object etag = fields.get("etag");
+        Object size = fields.get("size");
+        long length = Files.size(part);
+        if (!(etag instanceof String tag) || !(size instanceof Number number)
+                || number.longValue() != expectedSize || length > expectedSize) {
+            return Optional.empty();
+        }
+        return Optional.of(new Resume(length, tag));
+    }
+
+    /** Records which content the bytes about to be written belong to. */
+    void begin(@Nullable String etag, long expectedSize) throws IOException {
+        Map<String, @Nullable Object> fields = new LinkedHashMap<>();
+        fields.put("etag", etag);
+        fields.put("size", expectedSize);
+        AtomicFiles.write(state, BackupJson.format(fields));
+    }
+
+    /** The MD5 of the first {@code length} bytes already in the partial file. */
+    MessageDigest digestOfFirst(long length) throws IOException {
+        MessageDigest md5 = Md5.create();
+        byte[] buffer = new byte[1 << 16];
+        long left = length;
+        try (InputStream in = Files.newInputStream(part)) {
+            while (left > 0) {
+                int count = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+                if (count < 0) {
+                    throw new IOException("partial file " + part + " shrank while resuming");
+                }
+                md5.update(buffer, 0, count);
+                left -= count;
+            }
+        }
+        return md5;
+    }
+
+    /** Removes the partial file and its state. */
+    void discard() throws IOException {
+        Files.deleteIfExists(part);
+        Files.deleteIfExists(state);
+    }
+
+    /** Renames the verified partial file to its final name, then drops the state. */
+    void promote(Path target) throws IOException {
+        AtomicFiles.moveDurably(part, target);
+        Files.deleteIfExists(state);
+    }
+
+    /** Where a resumed transfer starts. */
+    record Resume(long length, String etag) {
+    }
+}

@@ -1,0 +1,296 @@
+package org.dmmigrate.engine;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.BooleanSupplier;
+import org.dmmigrate.model.Asset;
+import org.dmmigrate.protocol.Cdn;
+import org.dmmigrate.protocol.CdnBody;
+import org.dmmigrate.protocol.CdnError;
+import org.dmmigrate.protocol.SignedUrls;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Copies one asset from the CDN into the backup, resumably and verified.
+ *
+ * <p>Bytes go to {@code <file>.part}; a rerun resumes it with a {@code Range} guarded by
+ * {@code If-Range}, and a server that ignores the range or whose content changed restarts
+ * the file from zero, never appends. The size ({@code file_size}) and the MD5
+ * ({@code checksum}) are checked, then the file is synced and renamed: a file under its
+ * final name is always a verified one. A refused link (403, 404, 410) is refreshed through
+ * the API and the transfer continues from the same byte.
+ *
+ * <p>Thread-safe: one instance serves every worker of a run.
+ */
+public final class Transfer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Transfer.class);
+
+    private static final int BUFFER_BYTES = 1 << 20;
+
+    private final Cdn cdn;
+    private final LinkSource links;
+    private final TransferListener listener;
+    private final Backoff backoff;
+    private final BooleanSupplier cancelled;
+
+    public Transfer(Cdn cdn, LinkSource links, TransferListener listener, Backoff backoff,
+            BooleanSupplier cancelled) {
+        this.cdn = cdn;
+        this.links = links;
+        this.listener = listener;
+        this.backoff = backoff;
+        this.cancelled = cancelled;
+    }
+
+    /** Brings the job's file into the backup, or says why it could not. Never throws. */
+    public TransferOutcome run(AssetJob job) {
+        Attempts attempts = new Attempts(job);
+        try {
+            OptionalLong present = presentSize(job);
+            if (present.isPresent()) {
+                return attempts.end(TransferOutcome.present(present.getAsLong()));
+            }
+            return attempts.end(attempts.loop());
+        } catch (IOException e) {
+            return attempts.end(TransferOutcome.failed(attempts.received,
+                    "cannot write " + job.target() + ": " + e.getMessage()));
+        }
+    }
+
+    /** The size of a verified file already under the final name, if it matches the listing. */
+    private static OptionalLong presentSize(AssetJob job) throws IOException {
+        Path target = job.target();
+        if (!Files.isRegularFile(target)) {
+            return OptionalLong.empty();
+        }
+        long size = Files.size(target);
+        OptionalLong expected = job.asset().fileSize();
+        if (expected.isPresent() && expected.getAsLong() != size) {
+            LOG.warn("replacing file whose size no longer matches path={} size={} listed={}",
+                    target, size, expected.getAsLong());
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(size);
+    }
+
+    /** The state of one transfer across its attempts. */
+    private final class Attempts {
+
+        private final AssetJob job;
+        private final PartialFile partial;
+        private Asset asset;
+        private long received;
+        private int attempt;
+        private @Nullable String unconfirmedDigest;
+
+        Attempts(AssetJob job) {
+            this.job = job;
+            this.partial = new PartialFile(job.target());
+            this.asset = job.asset();
+        }
+
+        TransferOutcome end(TransferOutcome outcome) {
+            listener.finished(job, outcome);
+            return outcome;
+        }
+
+        TransferOutcome loop() throws IOException {
+            while (true) {
+                if (cancelled.getAsBoolean()) {
+                    return TransferOutcome.cancelled(received);
+                }
+                try {
+                    return once();
+                } catch (TransferException e) {
+                    if (cancelled.getAsBoolean()) {
+                        return TransferOutcome.cancelled(received);
+                    }
+                    attempt++;
+                    Optional<Duration> delay = e.isRetryable()
+                            ? backoff.delay(attempt) : Optional.empty();
+                    if (delay.isEmpty()) {
+                        LOG.error("failed asset download asset={} attempts={} reason={}",
+                                job.label(), attempt, e.getMessage());
+                        return TransferOutcome.failed(received, e.getMessage());
+                    }
+                    LOG.warn("retrying asset download asset={} attempt={} delay={}ms reason={}",
+                            job.label(), attempt, delay.get().toMillis(), e.getMessage());
+                    listener.retrying(job, attempt, delay.get(), String.valueOf(e.getMessage()));
+                    sleep(delay.get());
+                }
+            }
+        }
+
+        private TransferOutcome once() throws TransferException, IOException {
+            long expected = asset.fileSize().orElse(-1);
+            Optional<PartialFile.Resume> resume = expected >= 0
+                    ? partial.resumable(expected) : Optional.empty();
+            if (resume.isEmpty()) {
+                discardPartial();
+            }
+            long offset = resume.map(PartialFile.Resume::length).orElse(0L);
+            listener.started(job, offset);
+
+            CdnBody body = open(offset, resume.map(PartialFile.Resume::etag).orElse(null));
+            try (body) {
+                if (body.start() != offset) {
+                    LOG.info("restarting download from zero asset={} reason={}", job.label(),
+                            "the server sent the whole file instead of a range");
+                    listener.discarded(job, offset);
+                    offset = 0;
+                }
+                if (expected >= 0 && body.totalLength() >= 0
+                        && body.totalLength() != expected) {
+                    throw contentChanged(body.totalLength(), expected);
+                }
+                if (offset == 0) {
+                    partial.begin(body.etag(), expected);
+                }
+                MessageDigest md5 = offset > 0 ? partial.digestOfFirst(offset) : Md5.create();
+                long size = append(body, offset, expected, md5);
+                return verified(size, Md5.hex(md5), body.etag());
+            }
+        }
+
+        private CdnBody open(long offset, @Nullable String etag) throws TransferException {
+            String link = AssetFiles.url(asset);
+            if (link == null) {
+                throw new TransferException("the service gave no download_url or stream_url "
+                        + "for " + job.label(), false);
+            }
+            try {
+                return cdn.open(URI.create(link), offset, etag);
+            } catch (CdnError e) {
+                if (e.isLinkRefused()) {
+                    LOG.info("refreshing refused link asset={} status={}", job.label(),
+                            e.status());
+                    asset = links.refresh(job);
+                    throw new TransferException("link refused (HTTP " + e.status()
+                            + "), asked the service for a fresh one", true, e);
+                }
+                throw new TransferException(e.getMessage(), e.isRetryable(), e);
+            } catch (IllegalArgumentException e) {
+                throw new TransferException("the service gave a malformed URL for "
+                        + job.label() + ": " + SignedUrls.redact(link), false, e);
+            }
+        }
+
+        private long append(CdnBody body, long offset, long expected, MessageDigest md5)
+                throws TransferException, IOException {
+            long size = offset;
+            byte[] buffer = new byte[BUFFER_BYTES];
+            try (FileChannel out = FileChannel.open(partial.path(), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE)) {
+                out.truncate(offset);
+                out.position(offset);
+                InputStream in = body.body();
+                while (true) {
+                    if (cancelled.getAsBoolean()) {
+                        out.force(false);
+                        throw new TransferException("cancelled", false);
+                    }
+                    int count = read(in, buffer);
+                    if (count < 0) {
+                        break;
+                    }
+                    if (expected >= 0 && size + count > expected) {
+                        throw new TransferException("the server sent more than the listed "
+                                + expected + " bytes", true);
+                    }
+                    md5.update(buffer, 0, count);
+                    ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, count);
+                    while (chunk.hasRemaining()) {
+                        out.write(chunk);
+                    }
+                    size += count;
+                    received += count;
+                    listener.progressed(job, count);
+                }
+                out.force(true);
+            }
+            return size;
+        }
+
+        private int read(InputStream in, byte[] buffer) throws TransferException {
+            try {
+                return in.read(buffer);
+            } catch (IOException e) {
+                throw new TransferException("the download broke off: " + e.getMessage(), true, e);
+            }
+        }
+
+        private TransferOutcome verified(long size, String md5, @Nullable String etag)
+                throws TransferException, IOException {
+            long expected = asset.fileSize().orElse(-1);
+            if (expected >= 0 && size != expected) {
+                throw new TransferException("the download ended at " + size + " of "
+                        + expected + " bytes", true);
+            }
+            String checksum = asset.checksum();
+            if (checksum != null && !checksum.equalsIgnoreCase(md5)) {
+                throw corrupt("MD5 " + md5 + " differs from the listed checksum " + checksum);
+            }
+            String etagDigest = md5OfEtag(etag);
+            if (checksum == null && etagDigest != null && !etagDigest.equals(md5)
+                    && !md5.equals(unconfirmedDigest)) {
+                // An ETag shaped like an MD5 usually is one; two equal downloads outvote it.
+                unconfirmedDigest = md5;
+                throw corrupt("MD5 " + md5 + " differs from the ETag " + etagDigest);
+            }
+            partial.promote(job.target());
+            return TransferOutcome.downloaded(received, size);
+        }
+
+        private TransferException corrupt(String detail) throws IOException {
+            long size = Files.exists(partial.path()) ? Files.size(partial.path()) : 0;
+            discardPartial();
+            listener.discarded(job, size);
+            LOG.warn("discarding corrupt download asset={} detail={}", job.label(), detail);
+            return new TransferException("corrupt download discarded: " + detail, true);
+        }
+
+        private TransferException contentChanged(long served, long expected) {
+            try {
+                asset = links.refresh(job);
+            } catch (TransferException e) {
+                return e;
+            }
+            return new TransferException("the server's file has " + served
+                    + " bytes, the listing said " + expected + "; listing refreshed", true);
+        }
+
+        private void discardPartial() throws IOException {
+            partial.discard();
+        }
+
+        private void sleep(Duration delay) {
+            try {
+                Thread.sleep(delay.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static @Nullable String md5OfEtag(@Nullable String etag) {
+        if (etag == null) {
+            return null;
+        }
+        String bare = etag.replace("W/", "").replace("\"", "").toLowerCase(Locale.ROOT);
+        return bare.matches("[0-9a-f]{32}") ? bare : null;
+    }
+}
