@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The bytes of a local file, read from disk on every open; the etag is made of the file's
@@ -63,6 +64,17 @@ public final class FileContent implements Content {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read attributes of " + file, e);
         }
+    }
+
+    /** Equal when serving the same path. */
+    @Override
+    public boolean equals(@Nullable Object other) {
+        return other instanceof FileContent that && file.equals(that.file);
+    }
+
+    @Override
+    public int hashCode() {
+        return file.hashCode();
     }
 
     @Override

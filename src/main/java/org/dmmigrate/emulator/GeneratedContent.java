@@ -102,6 +102,18 @@ public final class GeneratedContent implements Content {
         return z ^ (z >>> 31);
     }
 
+    /** Equal when the bytes are: same seed, media id, asset name and length. */
+    @Override
+    public boolean equals(@Nullable Object other) {
+        return other instanceof GeneratedContent that
+                && salt == that.salt && length == that.length;
+    }
+
+    @Override
+    public int hashCode() {
+        return Long.hashCode(salt * 31 + length);
+    }
+
     @Override
     public String toString() {
         return "GeneratedContent[" + etag() + "]";
