@@ -62,11 +62,10 @@ public final class SampleCatalog {
     public static Catalog create() {
         EmulatedUser admin = new EmulatedUser(ADMIN_ID, ADMIN_USERNAME, ADMIN_KEY, true);
         List<EmulatedUser> users = List.of(
-                new EmulatedUser(ALICE_ID, "alice", "b1b1b1b1b1b1b1b1b1b1b1b1b1b1b1b1b1b1b1b1", false),
-                new EmulatedUser(BOB_ID, "bob", "b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2", false),
-                new EmulatedUser(CAROL_ID, "carol.smith", "b3b3b3b3b3b3b3b3b3b3b3b3b3b3b3b3b3b3b3b3",
-                        false),
-                new EmulatedUser(DAVE_ID, "dave", "b4b4b4b4b4b4b4b4b4b4b4b4b4b4b4b4b4b4b4b4", false));
+                user(ALICE_ID, "alice"),
+                user(BOB_ID, "bob"),
+                user(CAROL_ID, "carol.smith"),
+                user(DAVE_ID, "dave"));
 
         Map<String, List<EmulatedMedia>> media = new LinkedHashMap<>();
         Dates dates = new Dates();
@@ -74,6 +73,11 @@ public final class SampleCatalog {
         media.put(ALICE_ID, alice(dates));
         media.put(CAROL_ID, carol(dates));
         return new FixedCatalog(ORGANISATION_ID, "Sample organisation", admin, users, media);
+    }
+
+    /** A user whose key repeats the last two hex digits of the id, e.g. {@code b1b1...}. */
+    private static EmulatedUser user(String id, String username) {
+        return new EmulatedUser(id, username, id.substring(22).repeat(20), false);
     }
 
     private static List<EmulatedMedia> bob(Dates dates) {
