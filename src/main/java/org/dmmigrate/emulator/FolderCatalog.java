@@ -23,7 +23,9 @@ import org.slf4j.LoggerFactory;
  * keys derive from the folder name ({@link #userId}, {@link #userKey}), the admin's from
  * constants. The JSON is read once by {@link #open}; the files are read on every download.
  * An asset whose file is missing is listed with its properties but has no content, so it
- * cannot be downloaded; a media without {@code assets.json} is listed with no assets.
+ * cannot be downloaded; a media without {@code assets.json} is listed with no assets. A
+ * backup keeps no media date, so a media's {@code created} is its earliest asset
+ * {@code created} (0 when none has one).
  * The catalog is immutable and thread-safe.
  */
 public final class FolderCatalog {

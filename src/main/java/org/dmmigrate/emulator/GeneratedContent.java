@@ -124,6 +124,8 @@ public final class GeneratedContent implements Content {
 
         private final byte[] base;
 
+        private final byte[] one = new byte[1];
+
         private long position;
 
         Stream(byte[] base, long position) {
@@ -133,7 +135,6 @@ public final class GeneratedContent implements Content {
 
         @Override
         public int read() {
-            byte[] one = new byte[1];
             return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
         }
 

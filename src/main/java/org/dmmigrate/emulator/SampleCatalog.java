@@ -14,8 +14,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The built-in sample organisation: fixed users, keys, ids and dates, 31 media over every
- * asset kind and awkward titles, backed by real playable files from the classpath.
+ * The built-in sample organisation: fixed users, keys, ids and dates, over 30 media covering
+ * every asset kind and awkward titles, backed by real playable files from the classpath.
  *
  * <p>{@code docs/sample-organisation.md} lists what each media covers. The catalog is
  * immutable and thread-safe.
