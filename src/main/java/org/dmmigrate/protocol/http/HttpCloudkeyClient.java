@@ -3,6 +3,7 @@ package org.dmmigrate.protocol.http;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -90,7 +91,7 @@ public final class HttpCloudkeyClient implements CloudkeyApi {
 
         long started = System.nanoTime();
         HttpResponse<byte[]> response = send(call, request);
-        LOG.debug("received api answer call={} status={} bytes={} millis={}", call.name(),
+        LOG.trace("received api answer call={} status={} bytes={} millis={}", call.name(),
                 response.statusCode(), response.body().length,
                 (System.nanoTime() - started) / 1_000_000);
 
@@ -109,6 +110,9 @@ public final class HttpCloudkeyClient implements CloudkeyApi {
     private HttpResponse<byte[]> send(Call call, HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (HttpConnectTimeoutException e) {
+            throw CallError.transport(call.name(), "cannot connect to " + endpoint + " in time ("
+                    + e.getMessage() + ")", e);
         } catch (HttpTimeoutException e) {
             throw CallError.transport(call.name(), "no answer from " + endpoint + " in time ("
                     + e.getMessage() + ")", e);

@@ -20,9 +20,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Retries the retryable {@link CallError}s of another {@link CloudkeyApi} under a
- * {@link RetryPolicy}; the only retry loop of the client. A rate-limit error pauses every
- * call sharing the same {@link RateGovernor}. Thread-safe when the delegate and the random
- * generator are; no attempt starts once the thread is interrupted.
+ * {@link RetryPolicy}; the only retry loop of the client. A rate-limit error (410, or HTTP
+ * 429) pauses every call sharing the same {@link RateGovernor}, even when this call gives
+ * up. Thread-safe when the delegate and the random generator are; no attempt starts once the
+ * thread is interrupted.
  */
 public final class RetryingCloudkeyApi implements CloudkeyApi {
 
@@ -59,13 +60,15 @@ public final class RetryingCloudkeyApi implements CloudkeyApi {
             try {
                 return delegate.call(call);
             } catch (CallError error) {
-                Duration delay = delayOrGiveUp(error, attempt, start);
+                Duration delay = policy.delayAfter(attempt, error.retryAfter(), random);
+                if (isThrottling(error)) {
+                    governor.pauseFor(delay);
+                }
+                giveUpIfDone(error, attempt, start, delay);
                 LOG.debug("retrying api call call={} act_as={} attempt={} delay={}s reason={}",
                         call.name(), call.actAs(), attempt + 1, seconds(delay), reason(error));
 
-                if (isThrottling(error)) {
-                    governor.pauseFor(delay);
-                } else {
+                if (!isThrottling(error)) {
                     sleep(call, delay, attempt);
                 }
             }
@@ -77,17 +80,15 @@ public final class RetryingCloudkeyApi implements CloudkeyApi {
         return error.kind() == ErrorKind.RATE_LIMIT || status != null && status == 429;
     }
 
-    private Duration delayOrGiveUp(CallError error, int attempt, Instant start) {
+    private void giveUpIfDone(CallError error, int attempt, Instant start, Duration delay) {
         if (!error.isRetryable() || attempt >= policy.maxAttempts()) {
             throw error.afterAttempts(attempt);
         }
 
-        Duration delay = policy.delayAfter(attempt, error.retryAfter(), random);
         Duration elapsed = Duration.between(start, clock.instant());
         if (elapsed.plus(delay).compareTo(policy.maxTotalTime()) > 0) {
             throw error.afterAttempts(attempt);
         }
-        return delay;
     }
 
     private void awaitTurn(Call call, int attempt) {

@@ -26,8 +26,8 @@ class JsonCodecTest {
 
         String json = new String(codec.encode(request), StandardCharsets.UTF_8);
 
-        assertThat(json).isEqualTo(
-                "{\"call\":\"media.set_meta\",\"args\":{\"title\":\"Vidéo ☃ 😀\"},\"auth\":\"u:d\"}");
+        assertThat(json).isEqualTo("{\"call\":\"media.set_meta\","
+                + "\"args\":{\"title\":\"Vidéo ☃ 😀\"},\"auth\":\"u:d\"}");
     }
 
     @Test

@@ -102,6 +102,18 @@ class RetryingCloudkeyApiTest {
     }
 
     @Test
+    void rateLimitPausesOthersEvenWhenThisCallGivesUp() {
+        CallError limited = CallError.of("media.search", 410, "rate limit", null)
+                .withHttp(200, Duration.ofSeconds(6));
+        Instant start = time.instant();
+
+        catchThrowableOfType(CallError.class,
+                () -> retrying(new Script(limited), POLICY.withMaxAttempts(1)).call(CALL));
+
+        assertThat(governor.nextAllowedAt()).isEqualTo(start.plusSeconds(6));
+    }
+
+    @Test
     void callsThroughTheSameGovernorWaitForAPause() {
         governor.pauseFor(Duration.ofSeconds(9));
         Instant start = time.instant();
