@@ -1,0 +1,111 @@
+package org.dmmigrate.protocol;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The items of a paginated call ({@code media.list}, {@code media.search}, {@code user.search})
+ * one by one, fetching page after page lazily with {@code page} = 1, 2, ... and a fixed
+ * {@code per_page}. Not thread-safe: one iterator per consumer.
+ *
+ * <p>The next page is fetched when {@code has_more} is true; without it, when
+ * {@code page < pages}; without both, when the page was full. A service that loops (the same
+ * page twice, pages past {@code pages} or {@code total}, more items than {@code total}, an
+ * echoed page number other than the one asked for) ends the iteration with a
+ * {@link PagingException}.
+ */
+public final class PageIterator implements Iterator<Map<String, @Nullable Object>> {
+
+    private final CloudkeyApi api;
+    private final Call call;
+    private final int perPage;
+    private final Deque<Map<String, @Nullable Object>> buffer = new ArrayDeque<>();
+    private long nextPage = 1;
+    private long delivered;
+    private boolean exhausted;
+    private @Nullable List<Object> previousSignature;
+
+    public PageIterator(CloudkeyApi api, Call call, int perPage) {
+        if (perPage < 1) {
+            throw new IllegalArgumentException("per_page must be at least 1: " + perPage);
+        }
+        this.api = api;
+        this.call = call;
+        this.perPage = perPage;
+    }
+
+    /** An iterable for for-each loops; each iterator starts again at page 1. */
+    public static Iterable<Map<String, @Nullable Object>> over(CloudkeyApi api, Call call,
+            int perPage) {
+        return () -> new PageIterator(api, call, perPage);
+    }
+
+    @Override
+    public boolean hasNext() {
+        while (buffer.isEmpty() && !exhausted) {
+            fetch();
+        }
+        return !buffer.isEmpty();
+    }
+
+    @Override
+    public Map<String, @Nullable Object> next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException("no more items from " + call.name());
+        }
+        return buffer.removeFirst();
+    }
+
+    private void fetch() {
+        long page = nextPage;
+        Object result = api.call(call.with("page", page).with("per_page", perPage));
+        PageShape shape = PageShape.read(call.name(), page, result);
+
+        List<Map<String, @Nullable Object>> items = shape.items();
+        checkCoverage(page, shape, items.size());
+        checkNotRepeated(page, items);
+
+        buffer.addAll(items);
+        delivered += items.size();
+        nextPage = page + 1;
+        exhausted = !shape.hasMoreAfter(page, perPage);
+    }
+
+    private void checkCoverage(long page, PageShape shape, int count) {
+        if (shape.echoedPage() != null && shape.echoedPage() != page) {
+            throw new PagingException(call.name(), page,
+                    "asked for page " + page + " but got page " + shape.echoedPage());
+        }
+        if (count == 0) {
+            return;
+        }
+        if (shape.pages() != null && page > Math.max(1, shape.pages())) {
+            throw new PagingException(call.name(), page,
+                    count + " items on a page beyond pages=" + shape.pages());
+        }
+        if (shape.total() != null && delivered + count > shape.total()) {
+            throw new PagingException(call.name(), page,
+                    (delivered + count) + " items so far, more than total=" + shape.total());
+        }
+    }
+
+    private void checkNotRepeated(long page, List<Map<String, @Nullable Object>> items) {
+        List<Object> signature = new ArrayList<>(items.size());
+        for (Map<String, @Nullable Object> item : items) {
+            Object id = item.get("id");
+            signature.add(id != null ? id : item);
+        }
+
+        if (page > 1 && signature.equals(previousSignature)) {
+            throw new PagingException(call.name(), page,
+                    "same items as page " + (page - 1) + " (" + items.size() + " items)");
+        }
+        previousSignature = signature;
+    }
+}
