@@ -3,6 +3,7 @@ package org.dmmigrate.cli;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.time.Duration;
+import org.dmmigrate.emulator.Catalog;
 import org.dmmigrate.emulator.Emulator;
 import org.dmmigrate.emulator.SampleCatalog;
 import org.dmmigrate.engine.ApiService;
@@ -39,7 +40,7 @@ final class ServiceConnection implements AutoCloseable {
         URI url;
         Credentials credentials;
         if (options.demo) {
-            SampleCatalog catalog = SampleCatalog.create();
+            Catalog catalog = SampleCatalog.create();
             emulator = Emulator.builder().catalog(catalog).port(0).build();
             emulator.start();
             url = emulator.baseUrl();
