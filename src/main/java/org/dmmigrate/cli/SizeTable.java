@@ -2,8 +2,6 @@ package org.dmmigrate.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.dmmigrate.engine.SizeReport;
 
 /**
@@ -20,9 +18,15 @@ final class SizeTable {
     static void print(PrintWriter out, Path root, SizeReport report) {
         out.println("Estimated assets size:");
         out.printf(FORMAT, "USER", "ASSET", "FILES", "BYTES", "TOTAL", "PRESENT", "REMAINING");
-        Map<String, long[]> users = new LinkedHashMap<>();
+        long[] all = new long[3];
+        String current = null;
+        long[] sums = new long[3];
         for (SizeReport.Row row : report.rows()) {
-            long[] sums = users.computeIfAbsent(row.username(), u -> new long[4]);
+            if (current != null && !current.equals(row.username())) {
+                line(out, current, "TOTAL", sums[0], sums[1], sums[2]);
+                sums = new long[3];
+            }
+            current = row.username();
             if (row.assetName().isEmpty()) {
                 continue;
             }
@@ -31,14 +35,12 @@ final class SizeTable {
             sums[0] += row.files();
             sums[1] += row.totalBytes();
             sums[2] += row.presentBytes();
+            all[0] += row.files();
         }
-        long files = 0;
-        for (Map.Entry<String, long[]> user : users.entrySet()) {
-            long[] sums = user.getValue();
-            line(out, user.getKey(), "TOTAL", sums[0], sums[1], sums[2]);
-            files += sums[0];
+        if (current != null) {
+            line(out, current, "TOTAL", sums[0], sums[1], sums[2]);
         }
-        line(out, "", "TOTAL", files, report.totalBytes(), report.presentBytes());
+        line(out, "", "TOTAL", all[0], report.totalBytes(), report.presentBytes());
 
         out.println();
         String verdict = report.fits() ? "fits" : "DOES NOT FIT: free some space or choose "
