@@ -52,6 +52,7 @@ class BackupLayoutTest {
 
         Path file = layout.assetFile(evil, new Media("../x", "../.."), "../passwd", "");
 
-        assertThat(file.normalize()).startsWith(root.toAbsolutePath().normalize());
+        assertThat(file.normalize().startsWith(root.toAbsolutePath().normalize()))
+                .as("%s inside %s", file, root).isTrue();
     }
 }

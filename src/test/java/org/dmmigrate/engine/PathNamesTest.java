@@ -76,7 +76,7 @@ class PathNamesTest {
 
     @Test
     void hostileMediaIdsCannotClimbOut() {
-        assertThat(PathNames.forMediaId("../../etc")).isEqualTo("______etc");
+        assertThat(PathNames.forMediaId("../../etc")).isEqualTo("________etc");
         assertThat(PathNames.forMediaId("")).startsWith("_media-");
     }
 
