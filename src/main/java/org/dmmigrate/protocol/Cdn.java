@@ -1,6 +1,5 @@
 package org.dmmigrate.protocol;
 
-import java.io.IOException;
 import java.net.URI;
 import org.jspecify.annotations.Nullable;
 
