@@ -78,7 +78,7 @@ public final class Emulator implements AutoCloseable {
         connector.setPort(requestedPort);
         connector.setIdleTimeout(idleTimeout.toMillis());
         jetty.addConnector(connector);
-        jetty.setStopTimeout(2000);
+        jetty.setStopTimeout(0);
         jetty.setRequestLog(Emulator::logRequest);
         try {
             connector.open();
