@@ -48,7 +48,7 @@ final class ProgressPrinter implements TransferListener, AutoCloseable {
         long total = plannedBytes.addAndGet(job.asset().fileSize().orElse(0));
         if (bar != null) {
             bar.maxHint(total);
-            bar.setExtraMessage(doneFiles.get() + "/" + plannedFiles.get() + " files");
+            bar.setExtraMessage(" " + doneFiles.get() + "/" + plannedFiles.get() + " files");
         }
     }
 
@@ -91,7 +91,7 @@ final class ProgressPrinter implements TransferListener, AutoCloseable {
             if (outcome.status() == TransferOutcome.Status.PRESENT) {
                 bar.stepBy(outcome.size());
             }
-            bar.setExtraMessage(files + "/" + plannedFiles.get() + " files");
+            bar.setExtraMessage(" " + files + "/" + plannedFiles.get() + " files");
             return;
         }
         if (outcome.status() == TransferOutcome.Status.PRESENT) {

@@ -6,7 +6,8 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Option;
 
 /**
- * {@code -v}: each call, each retry and each request; {@code -vv}: everything. Without it,
+ * {@code -v}: each call, each retry and each request; {@code -vv}: traces of our own code
+ * (libraries stay at WARN: their debug lines could show signed URLs). Without it,
  * warnings and run milestones only (start, listings written, retries, failures).
  */
 public final class VerbosityMixin {
@@ -27,14 +28,10 @@ public final class VerbosityMixin {
 
     void apply() {
         Logger ours = (Logger) LoggerFactory.getLogger("org.dmmigrate");
-        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         switch (verbose.length) {
             case 0 -> ours.setLevel(Level.INFO);
             case 1 -> ours.setLevel(Level.DEBUG);
-            default -> {
-                ours.setLevel(Level.TRACE);
-                root.setLevel(Level.DEBUG);
-            }
+            default -> ours.setLevel(Level.TRACE);
         }
     }
 }
