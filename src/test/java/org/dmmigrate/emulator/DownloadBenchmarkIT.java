@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -34,10 +36,16 @@ class DownloadBenchmarkIT {
             long started = System.nanoTime();
             long received = drain(http, location);
             double seconds = (System.nanoTime() - started) / 1e9;
+            started = System.nanoTime();
+            long raw = drainSocket(location);
+            double rawSeconds = (System.nanoTime() - started) / 1e9;
 
-            System.out.printf("emulator download: %d bytes in %.2f s = %.0f MB/s%n", received,
-                    seconds, received / 1e6 / seconds);
+            System.out.printf("emulator download (java.net.http): %d bytes in %.2f s = %.0f MB/s%n",
+                    received, seconds, received / 1e6 / seconds);
+            System.out.printf("emulator download (raw socket): %d bytes in %.2f s = %.0f MB/s%n",
+                    raw, rawSeconds, raw / 1e6 / rawSeconds);
             assertThat(received).isEqualTo(SIZE);
+            assertThat(raw).isEqualTo(SIZE);
         }
     }
 
@@ -55,6 +63,31 @@ class DownloadBenchmarkIT {
             }
         }
         return total;
+    }
+
+    /** Reads the whole response over a plain socket and returns the body length. */
+    private static long drainSocket(String location) throws IOException {
+        URI uri = URI.create(location);
+        try (Socket socket = new Socket("127.0.0.1", uri.getPort())) {
+            socket.setReceiveBufferSize(4 << 20);
+            socket.getOutputStream().write(("GET " + uri.getRawPath() + "?" + uri.getRawQuery()
+                    + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            InputStream in = socket.getInputStream();
+            byte[] buffer = new byte[1 << 20];
+            long total = 0;
+            int matched = 0;
+            while (matched < 4) {
+                int b = in.read();
+                matched = (b == '\r' && matched % 2 == 0) || (b == '\n' && matched % 2 == 1)
+                        ? matched + 1 : 0;
+            }
+            int read;
+            while ((read = in.read(buffer)) >= 0) {
+                total += read;
+            }
+            return total;
+        }
     }
 
     /** Repeating bytes produced on the fly, as a synthetic catalog would. */
