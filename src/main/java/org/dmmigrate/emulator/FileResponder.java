@@ -166,6 +166,10 @@ final class FileResponder {
         }
     }
 
+    /**
+     * Whether the client hung up. Reading here is safe because a client waiting for this body
+     * sends nothing more on the connection; only the end of stream matters.
+     */
     private static boolean peerClosed(EndPoint endPoint) {
         if (endPoint.getTransport() instanceof SocketChannel channel) {
             try {
