@@ -137,9 +137,15 @@ final class FileResponder {
                     int index = (int) (faults.corruptAt - fileOffset);
                     buffer[index] = (byte) ~buffer[index];
                 }
-                Sink.write(response, false, ByteBuffer.wrap(buffer, 0, read));
-                sent += read;
+                // counted before the write so that a client holding the bytes sees them counted
                 context.recorder().bytes(located.key(), read);
+                try {
+                    Sink.write(response, false, ByteBuffer.wrap(buffer, 0, read));
+                } catch (IOException e) {
+                    context.recorder().bytes(located.key(), -read);
+                    throw e;
+                }
+                sent += read;
             }
         }
         if (sent < count) {
