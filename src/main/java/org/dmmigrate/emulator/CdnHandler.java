@@ -54,7 +54,7 @@ final class CdnHandler {
                 context.nowSeconds(), clientIp, agent);
         if (refusal != null) {
             String host = request.getHeaders().get(HttpHeader.HOST);
-            if (host != null && context.signer().verify("http://" + host + path, auth, secret,
+            if (host != null && context.signer().verify(scheme() + host + path, auth, secret,
                     context.nowSeconds(), clientIp, agent) == null) {
                 refusal = null;
             }
@@ -118,6 +118,10 @@ final class CdnHandler {
             return;
         }
         responder.serve(request, response, callback, located);
+    }
+
+    private String scheme() {
+        return context.baseUrl().substring(0, context.baseUrl().indexOf("//") + 2);
     }
 
     private @Nullable Located locate(String userId, String mediaId, String file) {

@@ -1,6 +1,7 @@
 package org.dmmigrate.emulator;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -11,6 +12,7 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -38,6 +40,8 @@ public final class Emulator implements AutoCloseable {
     private final FaultPlan faults;
     private final Clock clock;
     private final Duration idleTimeout;
+    private final @Nullable Path keyStore;
+    private final @Nullable String keyStorePassword;
     private final Recorder recorder = new Recorder();
     private @Nullable Server server;
     private @Nullable EmulatorContext context;
@@ -50,6 +54,8 @@ public final class Emulator implements AutoCloseable {
         this.faults = builder.faults;
         this.clock = builder.clock;
         this.idleTimeout = builder.idleTimeout;
+        this.keyStore = builder.keyStore;
+        this.keyStorePassword = builder.keyStorePassword;
     }
 
     /** A builder with port 0 (any free port), a 2 h download TTL and no faults. */
@@ -73,7 +79,9 @@ public final class Emulator implements AutoCloseable {
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
         http.setOutputBufferSize(1 << 20);
-        ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
+        ServerConnector connector = keyStore == null
+                ? new ServerConnector(jetty, new HttpConnectionFactory(http))
+                : new ServerConnector(jetty, tls(), new HttpConnectionFactory(http));
         connector.setHost("127.0.0.1");
         connector.setPort(requestedPort);
         connector.setIdleTimeout(idleTimeout.toMillis());
@@ -87,8 +95,8 @@ public final class Emulator implements AutoCloseable {
                     + "; choose another port or 0", e);
         }
         port = connector.getLocalPort();
-        EmulatorContext shared = new EmulatorContext("http://127.0.0.1:" + port, catalog, clock,
-                downloadTtl, faults, recorder);
+        EmulatorContext shared = new EmulatorContext(scheme() + "://127.0.0.1:" + port, catalog,
+                clock, downloadTtl, faults, recorder);
         jetty.setHandler(new EmulatorHandler(shared));
         try {
             jetty.start();
@@ -102,9 +110,12 @@ public final class Emulator implements AutoCloseable {
         return this;
     }
 
-    /** {@code http://127.0.0.1:PORT}, the client's API base; RPC is this plus {@code /api}. */
+    /**
+     * {@code http://127.0.0.1:PORT} ({@code https} with a key store), the client's API base;
+     * RPC is this plus {@code /api}.
+     */
     public URI baseUrl() {
-        return URI.create("http://127.0.0.1:" + port());
+        return URI.create(scheme() + "://127.0.0.1:" + port());
     }
 
     /** The bound port. */
@@ -157,6 +168,17 @@ public final class Emulator implements AutoCloseable {
         LOG.info("stopped emulator port={}", port);
     }
 
+    private String scheme() {
+        return keyStore == null ? "http" : "https";
+    }
+
+    private SslContextFactory.Server tls() {
+        SslContextFactory.Server tls = new SslContextFactory.Server();
+        tls.setKeyStorePath(Objects.requireNonNull(keyStore).toString());
+        tls.setKeyStorePassword(keyStorePassword);
+        return tls;
+    }
+
     private synchronized EmulatorContext running() {
         if (context == null) {
             throw new IllegalStateException("emulator not started");
@@ -182,6 +204,8 @@ public final class Emulator implements AutoCloseable {
         private FaultPlan faults = FaultPlan.none();
         private Clock clock = Clock.systemUTC();
         private Duration idleTimeout = Duration.ofSeconds(30);
+        private @Nullable Path keyStore;
+        private @Nullable String keyStorePassword;
 
         private Builder() {
         }
@@ -217,6 +241,16 @@ public final class Emulator implements AutoCloseable {
         /** Jetty's idle timeout: also bounds a stall that lasts "forever". */
         public Builder idleTimeout(Duration value) {
             this.idleTimeout = value;
+            return this;
+        }
+
+        /**
+         * Serves HTTPS instead of HTTP with the key (and certificate, which should name
+         * 127.0.0.1) of a PKCS12 or JKS key store; every issued URL then uses https.
+         */
+        public Builder https(Path store, String password) {
+            this.keyStore = store;
+            this.keyStorePassword = password;
             return this;
         }
 

@@ -11,13 +11,11 @@ import org.eclipse.jetty.util.Callback;
  */
 final class EmulatorHandler extends Handler.Abstract {
 
-    private final EmulatorContext context;
     private final ApiEndpoint api;
     private final CdnHandler cdn;
     private final UploadHandler upload;
 
     EmulatorHandler(EmulatorContext context) {
-        this.context = context;
         this.api = new ApiEndpoint(context);
         this.cdn = new CdnHandler(context);
         this.upload = new UploadHandler(context);
@@ -42,17 +40,11 @@ final class EmulatorHandler extends Handler.Abstract {
             cdn.file(request, response, callback);
         } else if (path.startsWith("/static/") && read) {
             cdn.thumbnail(request, response, callback);
-        } else if (path.equals("/api") || path.equals("/upload") || read) {
-            int status = read ? 404 : 405;
-            Plain.send(response, callback, status, status == 404 ? "Not found\n"
-                    : "Method not allowed\n");
+        } else if (read && !path.equals("/api") && !path.equals("/upload")) {
+            Plain.send(response, callback, 404, "Not found\n");
         } else {
             Plain.send(response, callback, 405, "Method not allowed\n");
         }
         return true;
-    }
-
-    EmulatorContext context() {
-        return context;
     }
 }

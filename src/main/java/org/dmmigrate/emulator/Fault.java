@@ -103,7 +103,7 @@ public record Fault(
         return value == null ? fallback : Integer.parseInt(value);
     }
 
-    /** A duration parameter ({@code 500ms}, {@code 10s}, {@code 2m}, {@code 1h}); null if absent. */
+    /** A duration parameter ({@code 500ms}, {@code 10s}, {@code 2m}, {@code 1h}), else null. */
     public @Nullable Duration duration(String key) {
         String value = params.get(key);
         if (value == null || value.equals("forever")) {

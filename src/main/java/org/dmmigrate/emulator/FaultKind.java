@@ -7,13 +7,13 @@ public enum FaultKind {
 
     /** API: error 410 once more than {@code calls} calls arrive within {@code window}. */
     RATE_LIMIT("rate-limit"),
-    /** API or CDN ({@code on=api|cdn}): an HTTP {@code status} (default 503) instead of an answer. */
+    /** API or CDN ({@code on=api|cdn}): HTTP {@code status} (default 503) instead of an answer. */
     HTTP_ERROR("http-error"),
     /** CDN: the connection is reset (TCP RST) after {@code after} body bytes. */
     RESET("reset"),
     /** CDN: the body stops after {@code after} bytes for {@code for} (default forever). */
     STALL("stall"),
-    /** CDN: the connection closes after {@code after} bytes although Content-Length promised more. */
+    /** CDN: the connection closes after {@code after} bytes, short of the Content-Length. */
     TRUNCATE("truncate"),
     /** CDN: the byte at file {@code offset} (default: seeded random) is flipped. */
     CORRUPT("corrupt"),

@@ -137,9 +137,15 @@ final class FileResponder {
                     int index = (int) (faults.corruptAt - fileOffset);
                     buffer[index] = (byte) ~buffer[index];
                 }
-                Sink.write(response, false, ByteBuffer.wrap(buffer, 0, read));
-                sent += read;
+                // counted before the write so that a client holding the bytes sees them counted
                 context.recorder().bytes(located.key(), read);
+                try {
+                    Sink.write(response, false, ByteBuffer.wrap(buffer, 0, read));
+                } catch (IOException e) {
+                    context.recorder().bytes(located.key(), -read);
+                    throw e;
+                }
+                sent += read;
             }
         }
         if (sent < count) {
@@ -166,6 +172,10 @@ final class FileResponder {
         }
     }
 
+    /**
+     * Whether the client hung up. Reading here is safe because a client waiting for this body
+     * sends nothing more on the connection; only the end of stream matters.
+     */
     private static boolean peerClosed(EndPoint endPoint) {
         if (endPoint.getTransport() instanceof SocketChannel channel) {
             try {

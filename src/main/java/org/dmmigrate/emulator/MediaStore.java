@@ -58,7 +58,7 @@ final class MediaStore {
         return media != null ? Optional.of(media) : catalog.mediaById(id);
     }
 
-    /** The media of one user in server order: created ones first (newest first), then the catalog. */
+    /** The media of one user in server order: created ones (newest first), then the catalog. */
     List<EmulatedMedia> mediaOf(String userId) {
         List<EmulatedMedia> created = new ArrayList<>();
         for (String id : createdByOwner.getOrDefault(userId, new ConcurrentLinkedDeque<>())) {
@@ -86,7 +86,7 @@ final class MediaStore {
         do {
             id = String.format("ee%022x", nextId.getAndIncrement());
         } while (catalog.mediaById(id).isPresent());
-        replaced.put(id, new EmulatedMedia(id, ownerId, created, Collections.unmodifiableMap(new LinkedHashMap<>(meta)),
+        replaced.put(id, new EmulatedMedia(id, ownerId, created, frozen(meta),
                 new LinkedHashMap<>(assets)));
         createdByOwner.computeIfAbsent(ownerId, k -> new ConcurrentLinkedDeque<>()).addFirst(id);
         return id;
@@ -152,7 +152,11 @@ final class MediaStore {
     private void replace(EmulatedMedia media, Map<String, Object> meta,
             Map<String, EmulatedAsset> assets) {
         replaced.put(media.id(), new EmulatedMedia(media.id(), media.ownerId(), media.created(),
-                Collections.unmodifiableMap(new LinkedHashMap<>(meta)), new LinkedHashMap<>(assets)));
+                frozen(meta), new LinkedHashMap<>(assets)));
+    }
+
+    private static Map<String, Object> frozen(Map<String, Object> meta) {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(meta));
     }
 
     /** Created media followed by the catalog's list, with replacements applied lazily. */

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -15,20 +14,22 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class Recorder {
 
-    private final List<RecordedCall> calls = new CopyOnWriteArrayList<>();
+    private final List<RecordedCall> calls = new ArrayList<>();
     private final Map<AssetKey, LongAdder> bytes = new ConcurrentHashMap<>();
     private final Map<AssetKey, LongAdder> requests = new ConcurrentHashMap<>();
     private final AtomicLong uploadedBytes = new AtomicLong();
 
     /** Every API call in arrival order. */
     public List<RecordedCall> calls() {
-        return List.copyOf(calls);
+        synchronized (calls) {
+            return List.copyOf(calls);
+        }
     }
 
     /** The API calls of one name, e.g. {@code media.get_assets}. */
     public List<RecordedCall> calls(String name) {
         List<RecordedCall> out = new ArrayList<>();
-        for (RecordedCall call : calls) {
+        for (RecordedCall call : calls()) {
             if (call.name().equals(name)) {
                 out.add(call);
             }
@@ -81,14 +82,18 @@ public final class Recorder {
 
     /** Forgets everything recorded so far. */
     public void reset() {
-        calls.clear();
+        synchronized (calls) {
+            calls.clear();
+        }
         bytes.clear();
         requests.clear();
         uploadedBytes.set(0);
     }
 
     void call(RecordedCall call) {
-        calls.add(call);
+        synchronized (calls) {
+            calls.add(call);
+        }
     }
 
     void download(AssetKey key) {

@@ -17,7 +17,8 @@ class PythonJsonTest {
 
         String json = PythonJson.write(value);
 
-        assertThat(json).isEqualTo("{\"title\": \"Vid\\u00e9o \\u2603 \\ud83d\\ude00 \\\"q\\\" /\", "
+        assertThat(json).isEqualTo("{\"title\": "
+                + "\"Vid\\u00e9o \\u2603 \\ud83d\\ude00 \\\"q\\\" /\", "
                 + "\"list\": [1, true, null, 25.0, 1.7777777777777777]}");
     }
 
