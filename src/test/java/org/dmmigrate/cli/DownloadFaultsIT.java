@@ -11,6 +11,7 @@ import org.dmmigrate.emulator.Emulator;
 import org.dmmigrate.emulator.FaultKind;
 import org.dmmigrate.emulator.FaultPlan;
 import org.dmmigrate.emulator.SampleCatalog;
+import org.dmmigrate.emulator.SyntheticCatalog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -60,6 +61,46 @@ class DownloadFaultsIT {
             assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.OK);
             ExpectedTree expected = ExpectedTree.of(emulator, dst, "bob");
             assertThat(expected.files()).hasSize(5);
+            assertThat(expected.problems(dst)).isEmpty();
+            assertThat(ExpectedTree.partials(dst)).isEmpty();
+        }
+    }
+
+    static Stream<Arguments> largerFileFaults() {
+        return Stream.of(
+                Arguments.of(FaultKind.RESET, List.of("reset:p=0.5,after=1500k")),
+                Arguments.of(FaultKind.HTTP_ERROR, List.of("http-error:p=0.4,on=cdn,status=502")),
+                Arguments.of(FaultKind.HTTP_ERROR, List.of("http-error:p=0.3,on=cdn,status=404")),
+                Arguments.of(FaultKind.STALL, List.of("stall:p=0.4,after=1m,for=6s")),
+                Arguments.of(FaultKind.TRUNCATE, List.of("truncate:p=0.5")),
+                // Only sources have a checksum here, and the synthetic ETags are not MD5s:
+                // a flipped byte in a rendition cannot be told from the truth.
+                // TODO(#3): detect corruption of renditions that have neither checksum nor
+                // MD5 ETag (the real service gives checksums for sources only).
+                Arguments.of(FaultKind.CORRUPT, List.of("corrupt:p=0.5,target=source")),
+                Arguments.of(FaultKind.EXPIRE, List.of("expire:p=0.5")),
+                Arguments.of(FaultKind.IGNORE_RANGE,
+                        List.of("ignore-range:p=0.5", "reset:p=0.5,after=1m")),
+                Arguments.of(FaultKind.CHANGE_CONTENT,
+                        List.of("change-content:p=0.3", "reset:p=0.3,after=1m")));
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("largerFileFaults")
+    void everyFaultKindIsSurvivedOnFilesOfSeveralBuffers(FaultKind kind, List<String> specs)
+            throws Exception {
+        FaultPlan plan = FaultPlan.parse(specs, 99);
+        SyntheticCatalog catalog = SyntheticCatalog.create(2, 2, 3_000_000, 2_500_000, 5);
+        try (Emulator emulator = Emulator.builder().catalog(catalog).faults(plan).build()
+                .start()) {
+
+            DownloadRunner.Result result = DownloadRunner.rerunWhileIncomplete(RUNS, emulator,
+                    dst);
+
+            assertThat(plan.fired(kind)).as("the fault fired").isPositive();
+            assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.OK);
+            ExpectedTree expected = ExpectedTree.of(emulator, dst, null);
+            assertThat(expected.files()).hasSize(12);
             assertThat(expected.problems(dst)).isEmpty();
             assertThat(ExpectedTree.partials(dst)).isEmpty();
         }

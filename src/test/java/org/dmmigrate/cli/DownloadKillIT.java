@@ -51,7 +51,16 @@ class DownloadKillIT {
     }
 
     @Test
-    void sigtermStopsAndLeavesAPartialFileThatTheNextRunResumes() throws Exception {
+    void sigtermStopsCleanlyAndLeavesAPartialFileThatTheNextRunResumes() throws Exception {
+        stopsCleanlyOn(Process::destroy, 143);
+    }
+
+    @Test
+    void ctrlCStopsCleanlyAndLeavesAPartialFileThatTheNextRunResumes() throws Exception {
+        stopsCleanlyOn(process -> signal(process, "INT"), ExitCodes.INTERRUPTED);
+    }
+
+    private void stopsCleanlyOn(Stopper stopper, int exitCode) throws Exception {
         FaultPlan plan = FaultPlan.parse(List.of("stall:after=120m,for=120s,target=source"), 1);
         try (Emulator emulator = Emulator.builder().catalog(catalog()).faults(plan).build()
                 .start()) {
@@ -60,17 +69,31 @@ class DownloadKillIT {
             long partial = awaitPartial(process, source, STALL_AT);
             long stopping = System.nanoTime();
 
-            process.destroy();
+            stopper.stop(process);
             boolean ended = process.waitFor(30, TimeUnit.SECONDS);
 
             assertThat(ended).isTrue();
-            assertThat(process.exitValue()).isIn(ExitCodes.INTERRUPTED, 143);
+            assertThat(process.exitValue()).isEqualTo(exitCode);
             assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - stopping))
                     .as("seconds to stop").isLessThan(5);
+            assertThat(Files.readString(logs.resolve("out.txt")))
+                    .contains("INTERRUPTED (rerun to resume)");
             assertThat(BackupLayout.partFile(source)).exists();
             assertThat(source).doesNotExist();
             resumeAndVerify(emulator, source, partial);
         }
+    }
+
+    private static void signal(Process process, String name) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid()))
+                .inheritIO().start();
+        assertThat(kill.waitFor()).isZero();
+    }
+
+    /** Ends a process one way or another. */
+    @FunctionalInterface
+    private interface Stopper {
+        void stop(Process process) throws Exception;
     }
 
     private static SyntheticCatalog catalog() {

@@ -55,6 +55,7 @@ final class DownloadRunner {
         command.setErr(new PrintWriter(err, true));
 
         int code = command.execute(args);
+        System.err.println("dmdownload exited with " + code);
 
         return new Result(code, out.toString(), err.toString());
     }
