@@ -2,6 +2,7 @@ package org.dmmigrate.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
@@ -11,7 +12,11 @@ import java.util.Random;
 import org.dmmigrate.emulator.EmulatedAsset;
 import org.dmmigrate.emulator.EmulatedMedia;
 import org.dmmigrate.emulator.Emulator;
+import org.dmmigrate.emulator.Fault;
+import org.dmmigrate.emulator.FaultKind;
 import org.dmmigrate.emulator.SampleCatalog;
+import org.dmmigrate.emulator.SyntheticCatalog;
+import org.dmmigrate.engine.BackupLayout;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +28,8 @@ class DownloadResumeIT {
 
     private static final String LATER_ID = "5000000000000000000000e1";
     private static final String ADDED_ID = "5000000000000000000000e2";
+
+    private static final long LARGE_SOURCE = 5_000_000;
 
     @TempDir
     Path dst;
@@ -64,6 +71,84 @@ class DownloadResumeIT {
             assertThat(expected.files()).hasSize(8);
             assertThat(expected.problems(dst)).isEmpty();
         }
+    }
+
+    @Test
+    void partialFileOfContentThatChangedSinceIsRestartedNotAppended() throws Exception {
+        try (Emulator emulator = Emulator.builder().catalog(largeSource()).build().start()) {
+            Path part = leavePartialSource(emulator);
+            String mediaId = part.getParent().getFileName().toString();
+            emulator.changeContent(mediaId, "source");
+            emulator.faults().clear();
+            emulator.recorder().reset();
+
+            DownloadRunner.Result result = DownloadRunner.run(emulator, dst);
+
+            assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.OK);
+            long length = emulator.media(mediaId).orElseThrow().assets().get("source")
+                    .content().length();
+            assertThat(emulator.recorder().bytesServed(mediaId, "source")).isEqualTo(length);
+            assertThat(ExpectedTree.of(emulator, dst, null).problems(dst)).isEmpty();
+            assertThat(ExpectedTree.partials(dst)).isEmpty();
+        }
+    }
+
+    @Test
+    void partialFileIsRestartedWhenTheServerIgnoresTheRange() throws Exception {
+        try (Emulator emulator = Emulator.builder().catalog(largeSource()).build().start()) {
+            Path part = leavePartialSource(emulator);
+            String mediaId = part.getParent().getFileName().toString();
+            emulator.faults().clear();
+            emulator.faults().add(Fault.parse("ignore-range"));
+            emulator.recorder().reset();
+
+            DownloadRunner.Result result = DownloadRunner.run(emulator, dst);
+
+            assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.OK);
+            assertThat(emulator.faults().fired(FaultKind.IGNORE_RANGE)).isEqualTo(1);
+            assertThat(emulator.recorder().bytesServed(mediaId, "source"))
+                    .isEqualTo(LARGE_SOURCE);
+            assertThat(ExpectedTree.of(emulator, dst, null).problems(dst)).isEmpty();
+        }
+    }
+
+    @Test
+    void partialFileIsResumedFromItsEndWhenNothingChanged() throws Exception {
+        try (Emulator emulator = Emulator.builder().catalog(largeSource()).build().start()) {
+            Path part = leavePartialSource(emulator);
+            long kept = Files.size(part);
+            String mediaId = part.getParent().getFileName().toString();
+            emulator.faults().clear();
+            emulator.recorder().reset();
+
+            DownloadRunner.Result result = DownloadRunner.run(emulator, dst);
+
+            assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.OK);
+            assertThat(kept).isPositive();
+            assertThat(emulator.recorder().bytesServed(mediaId, "source"))
+                    .isEqualTo(LARGE_SOURCE - kept);
+            assertThat(ExpectedTree.of(emulator, dst, null).problems(dst)).isEmpty();
+        }
+    }
+
+    private static SyntheticCatalog largeSource() {
+        return SyntheticCatalog.create(1, 1, LARGE_SOURCE, 10_000, 3);
+    }
+
+    /** Runs with every source download cut after 1 MiB, so the run fails and keeps a part. */
+    private Path leavePartialSource(Emulator emulator) throws Exception {
+        emulator.faults().add(Fault.parse("reset:after=1m,target=source"));
+
+        DownloadRunner.Result failed = DownloadRunner.run(emulator, dst,
+                "--retry-delay", "PT0.001S");
+
+        assertThat(failed.exitCode()).as(failed.all()).isEqualTo(ExitCodes.INCOMPLETE);
+        Path source = ExpectedTree.of(emulator, dst, null).files().stream()
+                .filter(f -> f.label().endsWith("/source")).findFirst().orElseThrow().path();
+        assertThat(source).doesNotExist();
+        Path part = BackupLayout.partFile(source);
+        assertThat(part).exists();
+        return part;
     }
 
     static EmulatedMedia media(String id, String title, Map<String, EmulatedAsset> assets) {
