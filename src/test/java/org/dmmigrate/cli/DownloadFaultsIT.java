@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.dmmigrate.emulator.Emulator;
 import org.dmmigrate.emulator.FaultKind;
@@ -103,6 +104,27 @@ class DownloadFaultsIT {
             assertThat(expected.files()).hasSize(12);
             assertThat(expected.problems(dst)).isEmpty();
             assertThat(ExpectedTree.partials(dst)).isEmpty();
+        }
+    }
+
+    @Test
+    void assetThatKeepsFailingDoesNotStopTheRun() throws Exception {
+        FaultPlan plan = FaultPlan.parse(List.of(
+                "http-error:on=cdn,status=500,target=mp4_h264_aac_hd"), 1);
+        try (Emulator emulator = Emulator.builder().catalog(SampleCatalog.create())
+                .faults(plan).build().start()) {
+
+            DownloadRunner.Result result = DownloadRunner.run(emulator, dst, "--user", "bob",
+                    "--retry-delay", "PT0.001S");
+
+            assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.INCOMPLETE);
+            String failed = "bob/" + SampleCatalog.HOLIDAY_MEDIA_ID + "/mp4_h264_aac_hd";
+            assertThat(result.out()).contains("failed            1")
+                    .containsPattern(Pattern.quote(failed) + ": .*HTTP 500");
+            // One attempt and the capped retries, then the run moved on.
+            assertThat(plan.fired(FaultKind.HTTP_ERROR)).isBetween(2, 20);
+            List<String> problems = ExpectedTree.of(emulator, dst, "bob").problems(dst);
+            assertThat(problems).singleElement().asString().startsWith("missing " + failed);
         }
     }
 
