@@ -131,6 +131,34 @@ class DownloadResumeIT {
         }
     }
 
+    @Test
+    void partialFileThatIsAlreadyWholeIsVerifiedAndKept() throws Exception {
+        try (Emulator emulator = Emulator.builder().catalog(SampleCatalog.create()).build()
+                .start()) {
+            DownloadRunner.Result first = DownloadRunner.run(emulator, dst, "--user", "bob");
+            ExpectedTree.ExpectedFile source = ExpectedTree.of(emulator, dst, "bob").files()
+                    .stream().filter(f -> f.label().endsWith(
+                            SampleCatalog.HOLIDAY_MEDIA_ID + "/source"))
+                    .findFirst().orElseThrow();
+            // A run stopped (kill -9, full disk) after the last byte, before the rename.
+            // The state file is the engine's own format, written here by hand.
+            Path part = BackupLayout.partFile(source.path());
+            Files.move(source.path(), part);
+            Files.writeString(part.resolveSibling(source.path().getFileName() + ".part-state"),
+                    "{\n  \"etag\": \"\\\"" + source.md5() + "\\\"\",\n  \"size\": "
+                            + source.size() + "\n}\n");
+            emulator.recorder().reset();
+
+            DownloadRunner.Result second = DownloadRunner.run(emulator, dst, "--user", "bob");
+
+            assertThat(first.exitCode()).as(first.all()).isEqualTo(ExitCodes.OK);
+            assertThat(second.exitCode()).as(second.all()).isEqualTo(ExitCodes.OK);
+            assertThat(emulator.recorder().bytesServed()).isZero();
+            assertThat(ExpectedTree.of(emulator, dst, "bob").problems(dst)).isEmpty();
+            assertThat(ExpectedTree.partials(dst)).isEmpty();
+        }
+    }
+
     private static SyntheticCatalog largeSource() {
         return SyntheticCatalog.create(1, 1, LARGE_SOURCE, 10_000, 3);
     }
