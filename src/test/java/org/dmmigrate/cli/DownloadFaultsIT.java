@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.dmmigrate.emulator.Emulator;
+import org.dmmigrate.emulator.Fault;
 import org.dmmigrate.emulator.FaultKind;
 import org.dmmigrate.emulator.FaultPlan;
+import org.dmmigrate.emulator.RecordedCall;
 import org.dmmigrate.emulator.SampleCatalog;
 import org.dmmigrate.emulator.SyntheticCatalog;
 import org.junit.jupiter.api.Test;
@@ -161,6 +163,34 @@ class DownloadFaultsIT {
             assertThat(plan.fired(FaultKind.EXPIRE)).isEqualTo(3);
             // Two listings (one per media of bob), then one refresh per refused link.
             assertThat(emulator.recorder().calls("media.get_assets")).hasSize(2 + 3);
+            assertThat(ExpectedTree.of(emulator, dst, "bob").problems(dst)).isEmpty();
+        }
+    }
+
+    @Test
+    void staleLinksOfAnEarlierAssetsJsonAreRefreshedWhenTheListingFails() throws Exception {
+        try (Emulator emulator = Emulator.builder().catalog(SampleCatalog.create())
+                .downloadTtl(Duration.ofSeconds(1)).build().start()) {
+            DownloadRunner.Result plan = DownloadRunner.run(emulator, dst, "--user", "bob",
+                    "--fake");
+            Thread.sleep(2_500);
+            // Every attempt of the first listing fails (6 attempts), so the run falls back to
+            // the assets.json of the --fake run, whose links have expired by now. One
+            // listing at a time (--jobs 1) keeps the refreshes out of the failing calls.
+            emulator.faults().add(Fault.parse("http-error:on=api,status=500,times=6,"
+                    + "target=media.get_assets"));
+            emulator.recorder().reset();
+
+            DownloadRunner.Result result = DownloadRunner.run(emulator, dst, "--user", "bob",
+                    "--jobs", "1");
+
+            assertThat(plan.exitCode()).as(plan.all()).isEqualTo(ExitCodes.OK);
+            assertThat(emulator.faults().fired(FaultKind.HTTP_ERROR)).isEqualTo(6);
+            assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.OK);
+            assertThat(result.out()).contains("link refused (HTTP 403)");
+            // The second listing, then at least one refresh of a stale link.
+            assertThat(emulator.recorder().calls("media.get_assets").stream()
+                    .filter(RecordedCall::succeeded).count()).isGreaterThanOrEqualTo(2);
             assertThat(ExpectedTree.of(emulator, dst, "bob").problems(dst)).isEmpty();
         }
     }
