@@ -56,6 +56,34 @@ class DownloadLayoutIT {
         }
     }
 
+    @Test
+    void wholeSampleOrganisationGivesEveryReadyFileAndReportsTheRest() throws Exception {
+        try (Emulator emulator = Emulator.builder().catalog(SampleCatalog.create()).build()
+                .start()) {
+
+            DownloadRunner.Result result = DownloadRunner.run(emulator, dst);
+
+            assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.INCOMPLETE);
+            ExpectedTree expected = ExpectedTree.of(emulator, dst, null);
+            assertThat(expected.problems(dst)).isEmpty();
+            assertThat(ExpectedTree.partials(dst)).isEmpty();
+            assertThat(result.out()).doesNotContain("\r")
+                    .contains("downloaded        " + expected.files().size() + " files")
+                    .contains("skipped           5 adaptive streaming, 2 live stream")
+                    .contains("not ready         4").contains("in error          2")
+                    .contains("failed            0")
+                    .contains("alice/" + alicesMediaId(emulator, "Just uploaded")
+                            + "/source: status pending");
+            assertThat(dst.resolve("dave").resolve("media.json")).isRegularFile();
+        }
+    }
+
+    private static String alicesMediaId(Emulator emulator, String title) {
+        return emulator.catalog().media(SampleCatalog.ALICE_ID).stream()
+                .filter(m -> title.equals(m.meta().get("title"))).findFirst().orElseThrow()
+                .id();
+    }
+
     private static Set<Path> assetsJsonFolders(Path root) throws Exception {
         try (Stream<Path> walk = Files.walk(root)) {
             return walk.filter(p -> p.getFileName().toString().equals(BackupLayout.ASSETS_JSON))
