@@ -46,6 +46,12 @@ final class DownloadCommand implements Callable<Integer> {
             description = "Downloads in flight at once (default: ${DEFAULT-VALUE}).")
     int jobs;
 
+    /** Hidden, for tests: the first wait between attempts of a download, doubled after each. */
+    @Option(names = "--retry-delay", paramLabel = "DURATION", defaultValue = "PT0.5S",
+            hidden = true, description = "The first wait before retrying a download, as "
+                    + "ISO-8601 (default: ${DEFAULT-VALUE}).")
+    Duration retryDelay = Duration.ofMillis(500);
+
     @Parameters(paramLabel = "DST", description = "The backup folder.")
     Path destination;
 
@@ -63,7 +69,7 @@ final class DownloadCommand implements Callable<Integer> {
                         spec.commandLine().getErr());
                 ProgressPrinter progress = new ProgressPrinter(out, Terminal.isInteractive())) {
             BackupRun run = new BackupRun(connection.service(), connection.cdn(), progress,
-                    Backoff.exponential(Duration.ofMillis(500), Duration.ofSeconds(30), 8),
+                    Backoff.exponential(retryDelay, Duration.ofSeconds(30), 8),
                     interruption);
             RunSummary summary = run.run(options);
             progress.close();

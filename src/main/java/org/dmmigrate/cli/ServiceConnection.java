@@ -23,7 +23,6 @@ import org.jspecify.annotations.Nullable;
 final class ServiceConnection implements AutoCloseable {
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
-    private static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
 
     private final CloudkeyService service;
     private final Cdn cdn;
@@ -53,7 +52,7 @@ final class ServiceConnection implements AutoCloseable {
             credentials = new Credentials(options.userId(), options.apiKey());
         }
         HttpCloudkeyClient client = new HttpCloudkeyClient(ClientConfig.of(url, credentials));
-        Cdn cdn = new HttpCdn(UserAgent.value(), CONNECT_TIMEOUT, READ_TIMEOUT);
+        Cdn cdn = new HttpCdn(UserAgent.value(), CONNECT_TIMEOUT, options.readTimeout);
         return new ServiceConnection(new ApiService(client), cdn, emulator);
     }
 

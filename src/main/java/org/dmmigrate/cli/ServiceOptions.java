@@ -1,6 +1,7 @@
 package org.dmmigrate.cli;
 
 import java.net.URI;
+import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 
@@ -30,6 +31,12 @@ public final class ServiceOptions {
             description = "Start the built-in emulator with its sample organisation and use "
                     + "it instead of the real service: a rehearsal that needs no account.")
     boolean demo;
+
+    /** Hidden, for tests and slow links: how long a download may receive no byte. */
+    @Option(names = "--read-timeout", paramLabel = "DURATION", defaultValue = "PT60S",
+            hidden = true, description = "Fail a download that receives no byte for this "
+                    + "long, as ISO-8601 (default: ${DEFAULT-VALUE}).")
+    Duration readTimeout = Duration.ofSeconds(60);
 
     URI apiUrl() {
         String text = apiUrl == null || apiUrl.isBlank() ? DEFAULT_API_URL : apiUrl.trim();

@@ -1,12 +1,15 @@
 package org.dmmigrate.engine;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Phaser;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import org.dmmigrate.model.Asset;
 import org.dmmigrate.model.Media;
@@ -28,6 +31,11 @@ import org.slf4j.LoggerFactory;
 public final class BackupRun {
 
     private static final Logger LOG = LoggerFactory.getLogger(BackupRun.class);
+
+    /** How long a cancelled run waits for downloads still blocked in a read. */
+    private static final Duration STOP_GRACE = Duration.ofSeconds(1);
+
+    private static final Duration POLL = Duration.ofMillis(100);
 
     private final CloudkeyService service;
     private final Cdn cdn;
@@ -120,7 +128,9 @@ public final class BackupRun {
         }
 
         private void submit(AssetJob job) {
-            queued.acquireUninterruptibly();
+            if (!awaitRoom()) {
+                return;
+            }
             pending.register();
             pool.execute(() -> {
                 try {
@@ -135,8 +145,51 @@ public final class BackupRun {
             });
         }
 
+        /** Waits for room in the queue; false when the run was cancelled meanwhile. */
+        private boolean awaitRoom() {
+            try {
+                while (!queued.tryAcquire(POLL.toMillis(), TimeUnit.MILLISECONDS)) {
+                    if (cancelled.getAsBoolean()) {
+                        return false;
+                    }
+                }
+                return true;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+
+        /**
+         * Waits for every transfer; once the run is cancelled, waits at most
+         * {@link #STOP_GRACE} more, since a download blocked in a read notices the
+         * cancellation only when its read returns. Its partial file stays resumable.
+         */
         void awaitAll() {
-            pending.arriveAndAwaitAdvance();
+            int phase = pending.arrive();
+            long cancelledAt = 0;
+            while (true) {
+                try {
+                    pending.awaitAdvanceInterruptibly(phase, POLL.toMillis(),
+                            TimeUnit.MILLISECONDS);
+                    return;
+                } catch (TimeoutException e) {
+                    if (!cancelled.getAsBoolean()) {
+                        continue;
+                    }
+                    long now = System.nanoTime();
+                    if (cancelledAt == 0) {
+                        cancelledAt = now;
+                    } else if (now - cancelledAt > STOP_GRACE.toNanos()) {
+                        LOG.warn("stopping without waiting for downloads blocked in a read "
+                                + "downloads={}", pending.getUnarrivedParties());
+                        return;
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
 
         private Asset refresh(AssetJob job) throws TransferException {

@@ -41,6 +41,8 @@ public final class Transfer {
 
     private static final int BUFFER_BYTES = 1 << 20;
 
+    private static final int RANGE_NOT_SATISFIABLE = 416;
+
     private final Cdn cdn;
     private final LinkSource links;
     private final TransferListener listener;
@@ -144,6 +146,13 @@ public final class Transfer {
             }
             long offset = resume.map(PartialFile.Resume::length).orElse(0L);
             listener.started(job, offset);
+            if (resume.isPresent() && offset == expected) {
+                // A run stopped after the last byte and before the rename: a range from the
+                // end would be refused (416), so check the bytes already here.
+                LOG.info("verifying whole partial file asset={} bytes={}", job.label(), offset);
+                return verified(offset, Md5.hex(partial.digestOfFirst(offset)),
+                        resume.get().etag());
+            }
 
             CdnBody body = open(offset, resume.map(PartialFile.Resume::etag).orElse(null));
             try (body) {
@@ -166,7 +175,8 @@ public final class Transfer {
             }
         }
 
-        private CdnBody open(long offset, @Nullable String etag) throws TransferException {
+        private CdnBody open(long offset, @Nullable String etag)
+                throws TransferException, IOException {
             String link = AssetFiles.url(asset);
             if (link == null) {
                 throw new TransferException("the service gave no download_url or stream_url "
@@ -181,6 +191,13 @@ public final class Transfer {
                     asset = links.refresh(job);
                     throw new TransferException("link refused (HTTP " + e.status()
                             + "), asked the service for a fresh one", true, e);
+                }
+                if (e.status() == RANGE_NOT_SATISFIABLE && offset > 0) {
+                    // The server holds fewer bytes than the partial file: start again.
+                    discardPartial();
+                    listener.discarded(job, offset);
+                    throw new TransferException("the server refused to resume at byte "
+                            + offset + " (HTTP 416); starting again from zero", true, e);
                 }
                 throw new TransferException(e.getMessage(), e.isRetryable(), e);
             } catch (IllegalArgumentException e) {
