@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.dmmigrate.model.Media;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One media of a backup as the HTML catalog shows it.
@@ -14,10 +15,10 @@ import org.dmmigrate.model.Media;
  * @param media the id and title recorded in the user's {@code media.json}
  * @param folder the media's folder in the backup
  * @param assets its assets, sorted by name; empty when it has no readable {@code assets.json}
- * @param listed whether an {@code assets.json} was found and read
+ * @param problem why its assets are unknown (no or unreadable {@code assets.json}), or null
  */
 public record CatalogMedia(String user, Media media, Path folder, List<CatalogAsset> assets,
-        boolean listed) {
+        @Nullable String problem) {
 
     /** Renditions a browser prefers, best first; others follow, then the source. */
     private static final List<String> PLAYER_ORDER = List.of(

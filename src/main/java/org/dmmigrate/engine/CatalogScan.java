@@ -53,22 +53,28 @@ final class CatalogScan {
     }
 
     /**
-     * A media with its assets and the files present.
-     *
-     * @throws IOException when its {@code assets.json} is not valid JSON
+     * A media with its assets and the files present; without assets, and the reason, when
+     * its {@code assets.json} is missing or not valid JSON.
      */
-    CatalogMedia read(String userFolder, Media media) throws IOException {
+    CatalogMedia read(String userFolder, Media media) {
         User user = user(userFolder);
         Path folder = layout.mediaDir(user, media);
-        Optional<Map<String, @Nullable Object>> listing =
-                AssetsFile.read(layout.assetsJson(user, media));
+        Optional<Map<String, @Nullable Object>> listing;
+        try {
+            listing = AssetsFile.read(layout.assetsJson(user, media));
+        } catch (IOException unreadable) {
+            return new CatalogMedia(userFolder, media, folder, List.of(),
+                    String.valueOf(unreadable.getMessage()));
+        }
         List<CatalogAsset> assets = new ArrayList<>();
         new TreeMap<>(listing.orElse(Map.of())).forEach((name, value) -> {
             if (value instanceof Map<?, ?> properties) {
                 assets.add(asset(user, media, new Asset(name, copy(properties))));
             }
         });
-        return new CatalogMedia(userFolder, media, folder, assets, listing.isPresent());
+        return new CatalogMedia(userFolder, media, folder, assets, listing.isPresent() ? null
+                : "there is no " + BackupLayout.ASSETS_JSON + " in " + folder
+                + "; rerun dmdownload to list its assets");
     }
 
     private CatalogAsset asset(User user, Media media, Asset asset) {

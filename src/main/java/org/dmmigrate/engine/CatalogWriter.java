@@ -95,11 +95,16 @@ public final class CatalogWriter {
             CatalogMedia read;
             try {
                 read = scan.read(user, entry);
-            } catch (IOException | IllegalArgumentException unreadable) {
+            } catch (IllegalArgumentException outside) {
                 LOG.warn("skipped media user={} media={} reason={}", user, entry.id(),
-                        unreadable.getMessage());
-                problems.add(user + "/" + entry.id() + ": " + unreadable.getMessage());
+                        outside.getMessage());
+                problems.add(user + "/" + entry.id() + ": " + outside.getMessage());
                 continue;
+            }
+            if (read.problem() != null) {
+                LOG.warn("found media without assets user={} media={} reason={}", user,
+                        entry.id(), read.problem());
+                problems.add(user + "/" + entry.id() + ": " + read.problem());
             }
             Path pageFile = indexFile.resolveSibling(MEDIA_FOLDER)
                     .resolve(pageName(entry.id(), pageNames) + ".html");

@@ -44,9 +44,9 @@ final class MediaPage {
         fact(out, "Folder", "<a href=\"" + Hrefs.relative(folder, media.folder()) + "/\">"
                 + Html.text(root.relativize(media.folder()).toString()) + "</a>");
         out.append("</dl>\n");
-        if (!media.listed()) {
-            out.append("<p class=\"missing\">This media has no assets.json in the backup: its "
-                    + "assets are unknown. Rerun dmdownload to list them.</p>\n");
+        if (media.problem() != null) {
+            out.append("<p class=\"missing\" id=\"problem\">The assets of this media are "
+                    + "unknown: ").append(Html.text(media.problem())).append(".</p>\n");
         }
     }
 
