@@ -43,8 +43,9 @@ final class CatalogCommand implements Callable<Integer> {
             throw new UsageException(e.getMessage());
         }
 
-        out.printf("Wrote the catalog of %d media of %d users (%s of files).%n",
-                summary.media(), summary.users(), Units.bytes(summary.bytes()));
+        out.printf("Wrote the catalog of %d media of %d %s (%s of files).%n",
+                summary.media(), summary.users(), summary.users() == 1 ? "user" : "users",
+                Units.bytes(summary.bytes()));
         for (String problem : summary.problems()) {
             out.println("  could not read " + problem);
         }
