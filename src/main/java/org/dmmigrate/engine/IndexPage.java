@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -67,7 +68,8 @@ final class IndexPage {
         StringBuilder out = new StringBuilder(256 * entries.size() + 4096);
         out.append(CatalogResources.head("Backup catalog", true));
         out.append("<header>\n<h1>Backup catalog</h1>\n<p class=\"muted\">")
-                .append(entries.size()).append(" media of ").append(users.size())
+                .append(String.format(Locale.ROOT, "%,d", entries.size())).append(" media of ")
+                .append(String.format(Locale.ROOT, "%,d", users.size()))
                 .append(users.size() == 1 ? " user, " : " users, ")
                 .append(Html.text(CatalogText.bytes(bytes)))
                 .append(" of files in the backup. Written by dmcatalog on ")

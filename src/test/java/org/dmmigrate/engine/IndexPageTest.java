@@ -29,7 +29,7 @@ class IndexPageTest {
         String html = index.html(Instant.parse("2026-12-04T15:00:00Z"), List.of());
 
         assertThat(html.length() / count).as("characters per media").isLessThan(300);
-        assertThat(html).contains("20000 media of 1 user");
+        assertThat(html).contains("20,000 media of 1 user");
     }
 
     private static CatalogMedia media(int i) {

@@ -17,6 +17,10 @@
   var matches = [];
   var page = 0;
 
+  function number(count) {
+    return count.toLocaleString("en-US");
+  }
+
   function cell(row, className) {
     var td = document.createElement("td");
     if (className) {
@@ -76,8 +80,8 @@
     });
     rows.replaceChildren(fragment);
     count.textContent = matches.length === data.length
-        ? data.length + " media"
-        : matches.length + " of " + data.length + " media match";
+        ? number(data.length) + " media"
+        : number(matches.length) + " of " + number(data.length) + " media match";
     pageLabel.textContent = "page " + (page + 1) + " of " + pages;
     previous.disabled = page === 0;
     next.disabled = page >= pages - 1;
