@@ -182,8 +182,12 @@ class CatalogBrowserIT {
         }
 
         assertThat(links).hasSizeGreaterThan(3 * titles.size());
-        assertThat(links).allSatisfy(link -> assertThat(Path.of(URI.create(link)))
-                .as(link).exists());
+        assertThat(links).allSatisfy(link -> {
+            URI uri = URI.create(link);
+            assertThat(uri.getRawQuery()).as("query of " + link).isNull();
+            assertThat(uri.getRawFragment()).as("fragment of " + link).isNull();
+            assertThat(Path.of(uri)).as(link).exists();
+        });
     }
 
     @Test
