@@ -8,13 +8,14 @@ import picocli.CommandLine;
 
 /**
  * The entry point of every launcher: {@code java -jar dmcloud-migrate.jar TOOL [ARGS]}, where
- * TOOL is {@code dmsize}, {@code dmdownload} or {@code dmcloud-emulator}.
+ * TOOL is {@code dmsize}, {@code dmdownload}, {@code dmverify} or {@code dmcloud-emulator}.
  */
 public final class Main {
 
     private static final Map<String, Supplier<Callable<Integer>>> TOOLS = Map.of(
             "dmsize", SizeCommand::new,
             "dmdownload", DownloadCommand::new,
+            "dmverify", VerifyCommand::new,
             "dmcloud-emulator", EmulatorCommand::new);
 
     private Main() {
