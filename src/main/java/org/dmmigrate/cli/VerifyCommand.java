@@ -16,6 +16,7 @@ import org.dmmigrate.engine.NotABackupException;
 import org.dmmigrate.engine.Verification;
 import org.dmmigrate.engine.Verifier;
 import org.dmmigrate.protocol.http.UserAgent;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -57,6 +58,10 @@ final class VerifyCommand implements Callable<Integer> {
             description = "Also list the service (same credentials as dmdownload) and report "
                     + "what it has and the backup lacks. Writes no listing.")
     boolean online;
+
+    @Option(names = {"-u", "--user"}, paramLabel = "NAME",
+            description = "Verify only this user's folder (and, online, only this user).")
+    @Nullable String user;
 
     @Option(names = "--json", description = "Print the report as JSON, for scripts.")
     boolean json;
@@ -101,8 +106,9 @@ final class VerifyCommand implements Callable<Integer> {
                 Manifest manifest = Manifest.open(destination)) {
             CloudkeyService service = connection == null ? null : connection.service();
             Clock clock = Clock.systemUTC();
-            Verification verification = new Verifier(destination, jobs, depth, clock,
-                    interruption).verify(manifest, write, service);
+            Verifier verifier = new Verifier(destination, jobs, depth, clock, interruption);
+            Verification verification = (user == null ? verifier : verifier.forUser(user))
+                    .verify(manifest, write, service);
             CompletenessReport report = new CompletenessReport(verification, destination,
                     "dmverify " + UserAgent.toolVersion(),
                     connection == null ? CompletenessReport.OFFLINE : connection.url().toString(),

@@ -54,8 +54,12 @@ final class BackupScan {
         this.layout = layout;
     }
 
-    /** Reads every listing of the backup at {@code layout.root()}. */
-    static BackupScan of(BackupLayout layout) throws IOException, NotABackupException {
+    /**
+     * Reads every listing of the backup at {@code layout.root()}, or only those of one
+     * user's folder when {@code username} is given.
+     */
+    static BackupScan of(BackupLayout layout, @Nullable String username)
+            throws IOException, NotABackupException {
         Path root = layout.root();
         if (!Files.isDirectory(root)) {
             throw new NotABackupException(root, "no such folder");
@@ -74,6 +78,14 @@ final class BackupScan {
             throw new NotABackupException(root, "no user folder with a media.json in it");
         }
         userDirs.sort(null);
+        if (username != null) {
+            String folder = PathNames.forUsername(username, "");
+            userDirs.removeIf(dir -> !dir.getFileName().toString().equals(folder));
+            if (userDirs.isEmpty()) {
+                throw new NotABackupException(root, "it has no folder with a media.json for "
+                        + "user " + username);
+            }
+        }
         for (Path userDir : userDirs) {
             scan.user(userDir);
         }

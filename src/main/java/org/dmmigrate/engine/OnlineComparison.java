@@ -37,12 +37,15 @@ final class OnlineComparison {
     }
 
     /**
-     * Adds the differences to the scan's findings.
+     * Adds the differences to the scan's findings, for every user or only the one named.
      *
      * @throws CallError when the service cannot list its users
      */
-    void compare() {
+    void compare(@Nullable String username) {
         for (User user : service.users()) {
+            if (username != null && !username.equals(user.username())) {
+                continue;
+            }
             String folder = PathNames.forUsername(user.username(), user.id());
             BackupScan.UserRecord recorded = scan.users.stream()
                     .filter(u -> u.folder().equals(folder)).findFirst().orElse(null);

@@ -62,16 +62,31 @@ public final class Verifier {
     private final Depth depth;
     private final Clock clock;
     private final BooleanSupplier cancelled;
+    private final @Nullable String username;
 
     public Verifier(Path root, int jobs, Depth depth, Clock clock, BooleanSupplier cancelled) {
+        this(new BackupLayout(root), jobs, depth, clock, cancelled, null);
+    }
+
+    private Verifier(BackupLayout layout, int jobs, Depth depth, Clock clock,
+            BooleanSupplier cancelled, @Nullable String username) {
         if (jobs < 1) {
             throw new IllegalArgumentException("jobs must be at least 1, not " + jobs);
         }
-        this.layout = new BackupLayout(root);
+        this.layout = layout;
         this.jobs = jobs;
         this.depth = depth;
         this.clock = clock;
         this.cancelled = cancelled;
+        this.username = username;
+    }
+
+    /**
+     * The same verifier restricted to one user: only that user's folder is checked (files
+     * elsewhere in DST are not reported) and, online, only that user is compared.
+     */
+    public Verifier forUser(String name) {
+        return new Verifier(layout, jobs, depth, clock, cancelled, name);
     }
 
     /**
@@ -85,7 +100,7 @@ public final class Verifier {
      */
     public Verification verify(Manifest manifest, boolean refresh,
             @Nullable CloudkeyService service) throws IOException, NotABackupException {
-        BackupScan scan = BackupScan.of(layout);
+        BackupScan scan = BackupScan.of(layout, username);
         LOG.info("verifying backup root={} files={} jobs={} depth={}", layout.root(),
                 scan.files.size(), jobs, depth);
 
@@ -96,7 +111,7 @@ public final class Verifier {
         }
         walkTree(scan);
         if (service != null && !cancelled.getAsBoolean()) {
-            new OnlineComparison(service, layout, scan).compare();
+            new OnlineComparison(service, layout, scan).compare(username);
         }
 
         Map<String, Tally> users = new TreeMap<>();
@@ -189,7 +204,8 @@ public final class Verifier {
         Path root = layout.root();
         Set<String> userFolders = new HashSet<>();
         scan.users.forEach(user -> userFolders.add(user.folder()));
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+        Path start = username == null || scan.users.isEmpty() ? root : scan.users.get(0).dir();
+        Files.walkFileTree(start, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
                 boolean catalog = dir.getParent() != null && dir.getParent().equals(root)
