@@ -61,14 +61,23 @@ public final class CompletenessReport {
      * backup offline trusting the sizes of the files the manifest records (files it lacks
      * are hashed and recorded), saves the manifest, and writes the report into DST.
      *
+     * <p>A backup with no user folder yet (an organisation without users) gets an empty
+     * report.
+     *
      * @param manifest the run's manifest, with every file verified in the run recorded
      * @param service the API URL the run listed
+     * @throws IOException when the manifest or the report cannot be written
      */
     public static CompletenessReport afterRun(Path root, Manifest manifest, String tool,
             String service, int jobs, Clock clock, BooleanSupplier cancelled)
-            throws IOException, NotABackupException {
-        Verification verification = new Verifier(root, jobs, Verifier.Depth.SIZE, clock,
-                cancelled).verify(manifest, true, null);
+            throws IOException {
+        Verification verification;
+        try {
+            verification = new Verifier(root, jobs, Verifier.Depth.SIZE, clock, cancelled)
+                    .verify(manifest, true, null);
+        } catch (NotABackupException e) {
+            verification = new Verification(Map.of(), Tally.ZERO, List.of(), 0, false);
+        }
         manifest.save();
         CompletenessReport report = new CompletenessReport(verification, root, tool, service,
                 clock.instant(), manifest.entries().size());

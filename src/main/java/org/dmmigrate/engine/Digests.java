@@ -52,6 +52,30 @@ public final class Digests {
         return digests.result();
     }
 
+    /**
+     * Both digests, already fed the first {@code length} bytes of a file: how a resumed
+     * download continues hashing where its partial file ends.
+     *
+     * @throws IOException when the file is shorter than {@code length}
+     */
+    public static Digests resume(Path file, long length) throws IOException {
+        Digests digests = new Digests(true);
+        byte[] buffer = new byte[BUFFER_BYTES];
+        long left = length;
+        try (InputStream in = Files.newInputStream(file)) {
+            while (left > 0) {
+                int count = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+                if (count < 0) {
+                    throw new IOException(file + " has fewer than the " + length
+                            + " bytes to resume from");
+                }
+                digests.update(buffer, 0, count);
+                left -= count;
+            }
+        }
+        return digests;
+    }
+
     /** Adds bytes. */
     public void update(byte[] bytes, int offset, int length) {
         md5.update(bytes, offset, length);

@@ -7,12 +7,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.dmmigrate.emulator.BackupTreeWriter;
 import org.dmmigrate.emulator.Emulator;
 import org.dmmigrate.emulator.SampleCatalog;
+import org.dmmigrate.engine.CompletenessReport;
 import org.dmmigrate.engine.Coreutils;
 import org.dmmigrate.engine.Manifest;
 import org.dmmigrate.protocol.Call;
@@ -241,6 +243,26 @@ class VerifyCommandIT {
         Coreutils sha = Coreutils.run(dst, "sha256sum", "-c", Manifest.SHA256SUMS);
         assertThat(sha.exitCode()).as(sha.output()).isZero();
         assertThat(Manifest.open(dst).entries()).anyMatch(e -> e.path().contains("\n"));
+    }
+
+    @Test
+    void reportAfterARunRecordsNewFilesAndTrustsRecordedSizes() throws IOException {
+        backUp("--user=bob");
+        Manifest manifest = Manifest.open(dst);
+        CompletenessReport first = CompletenessReport.afterRun(dst, manifest, "dmdownload test",
+                emulator.baseUrl().toString(), 2, Clock.systemUTC(), () -> false);
+        flipByte(dst.resolve(HOLIDAY + "mp4_h264_aac_hd.mp4"));
+
+        CompletenessReport second = CompletenessReport.afterRun(dst, Manifest.open(dst),
+                "dmdownload test", emulator.baseUrl().toString(), 2, Clock.systemUTC(),
+                () -> false);
+        CliRun full = CliRun.of("dmverify", dst.toString());
+
+        assertThat(first.verification().manifestAdded()).isEqualTo(5);
+        assertThat(second.verification().complete()).isTrue();
+        assertThat(second.verification().manifestAdded()).isZero();
+        assertThat(full.exitCode()).isEqualTo(ExitCodes.INCOMPLETE);
+        assertThat(Manifest.open(dst).entries()).hasSize(5);
     }
 
     @Test

@@ -46,6 +46,19 @@ class DigestsTest {
     }
 
     @Test
+    void resumedDigestsContinueWhereThePartialFileEnds() throws IOException {
+        byte[] bytes = new byte[3_000_000];
+        new Random(3).nextBytes(bytes);
+        Path partial = Files.write(dir.resolve("part"), java.util.Arrays.copyOf(bytes, 2_500_000));
+        Path whole = Files.write(dir.resolve("whole"), bytes);
+
+        Digests resumed = Digests.resume(partial, 1_000_000);
+        resumed.update(bytes, 1_000_000, 2_000_000);
+
+        assertThat(resumed.result()).isEqualTo(Digests.of(whole, true));
+    }
+
+    @Test
     void md5OnlyLeavesTheSha256Out() throws IOException {
         Path file = Files.writeString(dir.resolve("a"), "abc");
 
