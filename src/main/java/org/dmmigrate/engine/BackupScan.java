@@ -195,7 +195,7 @@ final class BackupScan {
         }
         Path found = index.find(PathNames.forMediaId(media.id()));
         if (found != null) {
-            LOG.info("found media folder elsewhere media={} expected={} found={}", media.id(),
+            LOG.debug("found media folder elsewhere media={} expected={} found={}", media.id(),
                     computed, found);
         }
         return found;

@@ -276,6 +276,17 @@ class VerifyCommandIT {
     }
 
     @Test
+    void onlineWithoutCredentialsNamesTheVariable() {
+        backUp("--user=bob");
+
+        CliRun run = CliRun.of("dmverify", "--online", "--user-id", "", "--api-key", "",
+                dst.toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("DMCLOUD_USER_ID");
+    }
+
+    @Test
     void readOnlyWritesNothing() throws IOException {
         backUp("--user=bob");
 
