@@ -144,19 +144,32 @@ public final class Manifest implements AutoCloseable {
      * Records a verified file: the entry replaces any earlier one for its path and is
      * appended to the journal, written and synced before this returns.
      */
-    public synchronized void record(Entry entry) throws IOException {
+    public void record(Entry entry) throws IOException {
+        recordAll(List.of(entry));
+    }
+
+    /** Records many verified files with one write and one sync of the journal. */
+    public synchronized void recordAll(List<Entry> batch) throws IOException {
+        if (batch.isEmpty()) {
+            return;
+        }
         if (journal == null) {
             journal = FileChannel.open(root.resolve(JOURNAL), StandardOpenOption.CREATE,
                     StandardOpenOption.WRITE, StandardOpenOption.APPEND);
         }
-        ByteBuffer line = ByteBuffer.wrap((ManifestLines.row(entry) + "\n")
-                .getBytes(StandardCharsets.UTF_8));
-        while (line.hasRemaining()) {
-            journal.write(line);
+        StringBuilder lines = new StringBuilder();
+        for (Entry entry : batch) {
+            lines.append(ManifestLines.row(entry)).append('\n');
+        }
+        ByteBuffer bytes = ByteBuffer.wrap(utf8(lines));
+        while (bytes.hasRemaining()) {
+            journal.write(bytes);
         }
         journal.force(false);
-        entries.put(entry.path(), entry);
-        recordedHere.add(entry.path());
+        for (Entry entry : batch) {
+            entries.put(entry.path(), entry);
+            recordedHere.add(entry.path());
+        }
     }
 
     /**

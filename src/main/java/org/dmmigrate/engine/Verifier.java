@@ -105,10 +105,12 @@ public final class Verifier {
                 scan.files.size(), jobs, depth);
 
         List<FileCheck.Result> results = checkAll(scan, manifest);
+        List<Manifest.Entry> recorded = new ArrayList<>();
         long added = 0;
         for (FileCheck.Result result : results) {
-            added += tally(scan, result, manifest, refresh) ? 1 : 0;
+            added += tally(scan, result, manifest, refresh ? recorded : null) ? 1 : 0;
         }
+        manifest.recordAll(recorded);
         walkTree(scan);
         if (service != null && !cancelled.getAsBoolean()) {
             new OnlineComparison(service, layout, scan).compare(username);
@@ -164,16 +166,16 @@ public final class Verifier {
         }
     }
 
-    /** Counts one result; true when it gave the file a manifest entry. */
+    /** Counts one result; true when it gives the file a new manifest entry. */
     private boolean tally(BackupScan scan, FileCheck.Result result, Manifest manifest,
-            boolean refresh) throws IOException {
+            @Nullable List<Manifest.Entry> recorded) {
         BackupScan.PlannedFile file = result.file();
         switch (result.status()) {
             case VERIFIED -> {
                 TallyCounter counter = scan.counter(file.user());
                 counter.verified++;
                 counter.bytesPresent += result.size();
-                return refresh && record(file, result, manifest);
+                return recorded != null && record(file, result, manifest, recorded);
             }
             case MISSING -> scan.add(new Finding(Finding.Kind.MISSING, file.user(), file.path(),
                     result.detail()));
@@ -185,7 +187,7 @@ public final class Verifier {
     }
 
     private boolean record(BackupScan.PlannedFile file, FileCheck.Result result,
-            Manifest manifest) throws IOException {
+            Manifest manifest, List<Manifest.Entry> recorded) {
         FileDigest digest = result.digest();
         if (digest == null || digest.sha256() == null) {
             return false;
@@ -193,7 +195,7 @@ public final class Verifier {
         Optional<Manifest.Entry> earlier = manifest.entry(file.path());
         boolean added = earlier.isEmpty();
         if (added || depth == Depth.FULL) {
-            manifest.record(Manifest.Entry.of(layout.root(), file.file(), digest, file.user(),
+            recorded.add(Manifest.Entry.of(layout.root(), file.file(), digest, file.user(),
                     file.mediaId(), file.asset().name(),
                     clock.instant().truncatedTo(ChronoUnit.SECONDS)));
         }
