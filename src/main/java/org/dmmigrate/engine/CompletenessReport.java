@@ -76,7 +76,7 @@ public final class CompletenessReport {
             verification = new Verifier(root, jobs, Verifier.Depth.SIZE, clock, cancelled)
                     .verify(manifest, true, null);
         } catch (NotABackupException e) {
-            verification = new Verification(Map.of(), Tally.ZERO, List.of(), 0, false);
+            verification = new Verification(Map.of(), Tally.ZERO, List.of(), 0, false, null);
         }
         manifest.save();
         CompletenessReport report = new CompletenessReport(verification, root, tool, service,
@@ -102,6 +102,7 @@ public final class CompletenessReport {
         tree.put("tool", tool);
         tree.put("generated_at", generatedAt.toString());
         tree.put("service", service);
+        tree.put("scope", scope());
         tree.put("complete", verification.complete());
         tree.put("interrupted", verification.cancelled());
         tree.put("manifest_entries", manifestEntries);
@@ -128,6 +129,7 @@ public final class CompletenessReport {
         out.append("  checked        ").append(generatedAt).append(" by ").append(tool)
                 .append('\n');
         out.append("  service        ").append(service).append('\n');
+        out.append("  scope          ").append(scope()).append('\n');
         out.append("  manifest       ").append(manifestEntries).append(" files recorded, ")
                 .append(verification.manifestAdded()).append(" added now\n\n");
         out.append(ReportTable.render(verification));
@@ -145,6 +147,11 @@ public final class CompletenessReport {
             }
         }
         return out.toString();
+    }
+
+    private String scope() {
+        String user = verification.onlyUser();
+        return user == null ? "every user folder" : "user " + user + " only";
     }
 
     private String status() {

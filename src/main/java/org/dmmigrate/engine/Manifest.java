@@ -118,6 +118,11 @@ public final class Manifest implements AutoCloseable {
         return String.join("/", names);
     }
 
+    /** The backup folder this manifest belongs to, absolute. */
+    public Path root() {
+        return root;
+    }
+
     /** The absolute path of an entry's file. */
     public Path file(Entry entry) {
         return root.resolve(entry.path());

@@ -2,6 +2,7 @@ package org.dmmigrate.engine;
 
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The outcome of verifying a backup: a tally per user folder and in total, and every finding.
@@ -11,9 +12,10 @@ import java.util.Map;
  * @param findings what was found wrong or odd, by kind then path
  * @param manifestAdded files given a manifest entry by this verification
  * @param cancelled whether the verification was stopped before it checked every file
+ * @param onlyUser the one user verified, or null when every user folder was
  */
 public record Verification(Map<String, Tally> users, Tally total, List<Finding> findings,
-        long manifestAdded, boolean cancelled) {
+        long manifestAdded, boolean cancelled, @Nullable String onlyUser) {
 
     public Verification {
         users = Map.copyOf(users);

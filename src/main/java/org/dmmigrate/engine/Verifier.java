@@ -130,7 +130,7 @@ public final class Verifier {
                 layout.root(), total.verified(), scan.findings.size(), added);
         List<Finding> findings = new ArrayList<>(scan.findings);
         findings.sort(Comparator.comparing(Finding::kind).thenComparing(Finding::path));
-        return new Verification(users, total, findings, added, stopped);
+        return new Verification(users, total, findings, added, stopped, username);
     }
 
     private List<FileCheck.Result> checkAll(BackupScan scan, Manifest manifest)

@@ -178,6 +178,7 @@ class VerifyCommandIT {
         assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
         assertThat(printed.get("complete").asBoolean()).isTrue();
         assertThat(printed.get("service").asText()).isEqualTo("offline verification");
+        assertThat(printed.get("scope").asText()).isEqualTo("every user folder");
         assertThat(printed.get("tool").asText()).startsWith("dmverify ");
         assertThat(printed.get("generated_at").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
         assertThat(printed.get("findings").isArray()).isTrue();
@@ -223,6 +224,7 @@ class VerifyCommandIT {
                 .contains(SampleCatalog.TEST_VIDEO_MEDIA_ID + "/source.dat");
         assertThat(findings()).extracting(f -> f.get("user")).contains("bob");
         assertThat(report().get("service").asText()).isEqualTo(emulator.baseUrl().toString());
+        assertThat(report().get("scope").asText()).isEqualTo("user bob only");
         assertThat(listings()).isEqualTo(listings);
     }
 
