@@ -36,10 +36,12 @@ import picocli.CommandLine.Spec;
                     + "--online, also compares with the service's current listings."},
         footer = {"%nExit codes:%n"
                 + "  0    complete and intact%n"
+                + "  1    unexpected error (a bug: please report it with the -vv output)%n"
                 + "  2    DST is not a backup, or a bad option%n"
                 + "  3    incomplete or not intact: missing, corrupt, not ready or in error "
                 + "files (with --strict: extra or leftover files too)%n"
                 + "  4    --online: the service cannot be reached%n"
+                + "  5    DST cannot be written (give --read-only to check it as it is)%n"
                 + "  10   --online: the service rejected the credentials%n"
                 + "  11   another run is using the backup folder%n"
                 + "  130  interrupted (Ctrl-C)%n"})
@@ -76,7 +78,8 @@ final class VerifyCommand implements Callable<Integer> {
     Verifier.Depth depth;
 
     @Option(names = "--read-only",
-            description = "Write nothing into DST: no manifest refresh, no report.")
+            description = "Write nothing into DST: no manifest refresh, no report, no lock "
+                    + "(so it also runs beside a dmdownload run).")
     boolean readOnly;
 
     @Option(names = "--strict", description = "Extra and leftover files fail the check too.")
