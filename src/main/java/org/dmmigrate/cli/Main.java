@@ -8,7 +8,7 @@ import picocli.CommandLine;
 
 /**
  * The entry point of every launcher: {@code java -jar dmcloud-migrate.jar TOOL [ARGS]}, where
- * TOOL is {@code dmsize}, {@code dmdownload}, {@code dmcatalog} or
+ * TOOL is {@code dmsize}, {@code dmdownload}, {@code dmverify}, {@code dmcatalog} or
  * {@code dmcloud-emulator}.
  */
 public final class Main {
@@ -16,6 +16,7 @@ public final class Main {
     private static final Map<String, Supplier<Callable<Integer>>> TOOLS = Map.of(
             "dmsize", SizeCommand::new,
             "dmdownload", DownloadCommand::new,
+            "dmverify", VerifyCommand::new,
             "dmcatalog", CatalogCommand::new,
             "dmcloud-emulator", EmulatorCommand::new);
 

@@ -27,11 +27,14 @@ final class ServiceConnection implements AutoCloseable {
     private final CloudkeyService service;
     private final Cdn cdn;
     private final @Nullable Emulator emulator;
+    private final URI url;
 
-    private ServiceConnection(CloudkeyService service, Cdn cdn, @Nullable Emulator emulator) {
+    private ServiceConnection(CloudkeyService service, Cdn cdn, @Nullable Emulator emulator,
+            URI url) {
         this.service = service;
         this.cdn = cdn;
         this.emulator = emulator;
+        this.url = url;
     }
 
     static ServiceConnection open(ServiceOptions options, PrintWriter err) {
@@ -53,7 +56,7 @@ final class ServiceConnection implements AutoCloseable {
         }
         HttpCloudkeyClient client = new HttpCloudkeyClient(ClientConfig.of(url, credentials));
         Cdn cdn = new HttpCdn(UserAgent.value(), CONNECT_TIMEOUT, options.readTimeout);
-        return new ServiceConnection(new ApiService(client), cdn, emulator);
+        return new ServiceConnection(new ApiService(client), cdn, emulator, url);
     }
 
     CloudkeyService service() {
@@ -62,6 +65,11 @@ final class ServiceConnection implements AutoCloseable {
 
     Cdn cdn() {
         return cdn;
+    }
+
+    /** The API base URL the service is reached at. */
+    URI url() {
+        return url;
     }
 
     @Override

@@ -36,12 +36,17 @@ public final class BackupLayout {
     }
 
     public Path mediaDir(User user, Media media) {
+        return mediaDir(userDir(user), media);
+    }
+
+    /** The folder of a media inside a user's folder, as {@link #mediaDir(User, Media)}. */
+    public Path mediaDir(Path userDir, Media media) {
         String title = PathNames.forTitle(media.title());
         if (title.equals(MEDIA_JSON) || title.equals(MEDIA_JSON + AtomicFiles.TEMP_SUFFIX)) {
             // A folder may not take the name of the user's listing or of its temporary file.
             title = "_" + title;
         }
-        Path titleDir = userDir(user).resolve(title);
+        Path titleDir = userDir.resolve(title);
         return inside(titleDir.resolve(PathNames.forMediaId(media.id())));
     }
 
@@ -50,11 +55,16 @@ public final class BackupLayout {
     }
 
     public Path assetFile(User user, Media media, String assetName, String extension) {
+        return assetFile(mediaDir(user, media), assetName, extension);
+    }
+
+    /** The file of an asset inside a media's folder, as {@link #assetFile}. */
+    public Path assetFile(Path mediaDir, String assetName, String extension) {
         String name = PathNames.forAssetFile(assetName, extension);
         if (name.equals(ASSETS_JSON) || name.equals(ASSETS_JSON + AtomicFiles.TEMP_SUFFIX)) {
             name = "_" + name;
         }
-        return inside(mediaDir(user, media).resolve(name));
+        return inside(mediaDir.resolve(name));
     }
 
     /** The partial file beside a target, where bytes go until they are verified. */

@@ -17,12 +17,13 @@ import java.util.Optional;
  * asset it would have downloaded; for titles the tool crashed on (none, or too long for a
  * file name) it uses {@code _untitled} or a cut name, as a later tool may.
  */
-final class BackupTreeWriter {
+public final class BackupTreeWriter {
 
     private BackupTreeWriter() {
     }
 
-    static void write(Catalog catalog, Path dst) throws IOException {
+    /** Writes {@code catalog} into {@code dst} as the original tool would have. */
+    public static void write(Catalog catalog, Path dst) throws IOException {
         for (EmulatedUser user : catalog.users()) {
             Path userDir = Files.createDirectories(dst.resolve(valid(user.username())));
             List<Map<String, Object>> list = new ArrayList<>();

@@ -1,0 +1,34 @@
+package org.dmmigrate.engine;
+
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The outcome of verifying a backup: a tally per user folder and in total, and every finding.
+ *
+ * @param users the tally of each user folder, sorted by folder name
+ * @param total the sum of the users' tallies, plus what belongs to no user
+ * @param findings what was found wrong or odd, by kind then path
+ * @param manifestAdded files given a manifest entry by this verification
+ * @param cancelled whether the verification was stopped before it checked every file
+ * @param onlyUser the one user verified, or null when every user folder was
+ */
+public record Verification(Map<String, Tally> users, Tally total, List<Finding> findings,
+        long manifestAdded, boolean cancelled, @Nullable String onlyUser) {
+
+    public Verification {
+        users = Map.copyOf(users);
+        findings = List.copyOf(findings);
+    }
+
+    /** True when every expected file is present and intact and nothing else is wrong. */
+    public boolean complete() {
+        return !cancelled && findings.stream().noneMatch(f -> f.kind().failsBackup());
+    }
+
+    /** The findings of one kind. */
+    public List<Finding> findings(Finding.Kind kind) {
+        return findings.stream().filter(f -> f.kind() == kind).toList();
+    }
+}
