@@ -2,12 +2,17 @@ package org.dmmigrate.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.dmmigrate.engine.Backoff;
 import org.dmmigrate.engine.BackupOptions;
 import org.dmmigrate.engine.BackupRun;
+import org.dmmigrate.engine.CatalogSummary;
+import org.dmmigrate.engine.CatalogWriter;
+import org.dmmigrate.engine.Provenance;
 import org.dmmigrate.engine.RunSummary;
+import org.dmmigrate.protocol.http.UserAgent;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -68,7 +73,10 @@ final class DownloadCommand implements Callable<Integer> {
                 ServiceConnection connection = ServiceConnection.open(serviceOptions,
                         spec.commandLine().getErr());
                 ProgressPrinter progress = new ProgressPrinter(out, Terminal.isInteractive())) {
-            BackupRun run = new BackupRun(connection.service(), connection.cdn(), progress,
+            Provenance provenance = new Provenance("dmdownload " + UserAgent.toolVersion(),
+                    connection.url().toString());
+            BackupRun run = new BackupRun(provenance, connection.service(), connection.cdn(),
+                    progress,
                     Backoff.exponential(retryDelay, Duration.ofSeconds(30), 8),
                     interruption);
             RunSummary summary = run.run(options);
@@ -77,7 +85,23 @@ final class DownloadCommand implements Callable<Integer> {
             if (summary.wasCancelled()) {
                 return ExitCodes.INTERRUPTED;
             }
+            if (!fake) {
+                pointAtTheRecord(out, summary);
+            }
             return summary.complete() ? ExitCodes.OK : ExitCodes.INCOMPLETE;
         }
+    }
+
+    /** Ends the output with where to look: the report, the catalog, the verification. */
+    private void pointAtTheRecord(PrintWriter out, RunSummary summary) throws Exception {
+        summary.report().ifPresent(report -> out.println("Report:   " + report));
+        if (serviceOptions.demo) {
+            CatalogSummary catalog = new CatalogWriter(destination, Clock.systemUTC()).write();
+            out.println("Catalog:  " + catalog.index().toUri() + " (open it in a browser)");
+        } else {
+            out.println("Browse it offline with: dmcatalog " + destination);
+        }
+        out.println("Check it offline, any time: dmverify " + destination);
+        out.flush();
     }
 }

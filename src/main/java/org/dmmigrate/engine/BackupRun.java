@@ -1,7 +1,9 @@
 package org.dmmigrate.engine;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -42,9 +44,11 @@ public final class BackupRun {
     private final TransferListener listener;
     private final Backoff backoff;
     private final BooleanSupplier cancelled;
+    private final Provenance provenance;
 
-    public BackupRun(CloudkeyService service, Cdn cdn, TransferListener listener,
-            Backoff backoff, BooleanSupplier cancelled) {
+    public BackupRun(Provenance provenance, CloudkeyService service, Cdn cdn,
+            TransferListener listener, Backoff backoff, BooleanSupplier cancelled) {
+        this.provenance = provenance;
         this.service = service;
         this.cdn = cdn;
         this.listener = listener;
@@ -63,13 +67,14 @@ public final class BackupRun {
             throws UnknownUserException, BackupLock.BackupLockedException, IOException {
         BackupLayout layout = new BackupLayout(options.root());
         RunSummary summary = new RunSummary();
-        try (BackupLock lock = BackupLock.acquire(layout.root())) {
+        try (BackupLock lock = BackupLock.acquire(layout.root());
+                Manifest manifest = Manifest.open(layout.root())) {
             Inventory inventory = new Inventory(service, layout, options.jobs(), cancelled);
             List<User> users = inventory.users(options.username());
             LOG.info("starting backup root={} users={} jobs={} fake={}", layout.root(),
                     users.size(), options.jobs(), options.fake());
 
-            Downloads downloads = new Downloads(options, summary);
+            Downloads downloads = new Downloads(options, summary, manifest);
             try {
                 inventory.walk(users, options.mediaIds(),
                         (user, media, assets) -> downloads.plan(layout, user, media, assets),
@@ -78,11 +83,33 @@ public final class BackupRun {
             } finally {
                 downloads.pool.shutdownNow();
             }
+            record(options, manifest, summary);
         }
         if (cancelled.getAsBoolean()) {
             summary.cancelled();
         }
         return summary;
+    }
+
+    /**
+     * Keeps the record of the run: the manifest always; after a whole run, also the
+     * completeness report, which checks every expected file of the backup (by size for the
+     * files the manifest knows, by hashing the others).
+     */
+    private void record(BackupOptions options, Manifest manifest, RunSummary summary)
+            throws IOException {
+        if (options.fake()) {
+            return;
+        }
+        if (cancelled.getAsBoolean()) {
+            manifest.save();
+            return;
+        }
+        CompletenessReport report = CompletenessReport.afterRun(options.root(), manifest,
+                provenance.tool(), provenance.service(), options.jobs(), Clock.systemUTC(),
+                cancelled);
+        summary.reported(report.textFile());
+        LOG.info("wrote completeness report path={}", report.textFile());
     }
 
     /** The download side of a run: a bounded pool of transfers. */
@@ -95,13 +122,14 @@ public final class BackupRun {
         private final Phaser pending = new Phaser(1);
         private final Transfer transfer;
 
-        Downloads(BackupOptions options, RunSummary summary) {
+        Downloads(BackupOptions options, RunSummary summary, Manifest manifest) {
             this.options = options;
             this.summary = summary;
             this.pool = Executors.newFixedThreadPool(options.jobs(),
                     Threads.named("dmmigrate-transfer"));
             this.queued = new Semaphore(options.jobs() * 2);
-            this.transfer = new Transfer(cdn, this::refresh, listener, backoff, cancelled);
+            this.transfer = new Transfer(cdn, this::refresh, listener, backoff, cancelled,
+                    (job, digest) -> record(manifest, job, digest));
         }
 
         void plan(BackupLayout layout, User user, Media media, List<Asset> assets) {
@@ -124,6 +152,17 @@ public final class BackupRun {
                 }
                 listener.queued(job);
                 submit(job);
+            }
+        }
+
+        private void record(Manifest manifest, AssetJob job, FileDigest digest) {
+            try {
+                manifest.record(Manifest.Entry.of(manifest.root(), job.target(), digest,
+                        job.user().username(), job.media().id(), job.asset().name(),
+                        Instant.now()));
+            } catch (IOException e) {
+                // The file is verified and in place; the report pass records it again.
+                LOG.warn("failed manifest entry asset={} reason={}", job.label(), e.toString());
             }
         }
 

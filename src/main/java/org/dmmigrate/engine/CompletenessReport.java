@@ -85,6 +85,11 @@ public final class CompletenessReport {
         return report;
     }
 
+    /** The human-readable report, {@code DST/REPORT.txt}. */
+    public Path textFile() {
+        return root.resolve(TEXT_NAME);
+    }
+
     public Verification verification() {
         return verification;
     }

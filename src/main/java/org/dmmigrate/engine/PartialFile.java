@@ -1,10 +1,8 @@
 package org.dmmigrate.engine;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -61,24 +59,6 @@ final class PartialFile {
         fields.put("etag", etag);
         fields.put("size", expectedSize);
         AtomicFiles.write(state, BackupJson.format(fields));
-    }
-
-    /** The MD5 of the first {@code length} bytes already in the partial file. */
-    MessageDigest digestOfFirst(long length) throws IOException {
-        MessageDigest md5 = Md5.create();
-        byte[] buffer = new byte[1 << 16];
-        long left = length;
-        try (InputStream in = Files.newInputStream(part)) {
-            while (left > 0) {
-                int count = in.read(buffer, 0, (int) Math.min(buffer.length, left));
-                if (count < 0) {
-                    throw new IOException("partial file " + part + " shrank while resuming");
-                }
-                md5.update(buffer, 0, count);
-                left -= count;
-            }
-        }
-        return md5;
     }
 
     /** Removes the partial file and its state. */

@@ -1,11 +1,14 @@
 package org.dmmigrate.engine;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a run did, counted as it goes: files downloaded and already present, assets skipped
@@ -32,6 +35,7 @@ public final class RunSummary {
     private final List<Problem> inError = Collections.synchronizedList(new ArrayList<>());
     private final List<Problem> failed = Collections.synchronizedList(new ArrayList<>());
     private volatile boolean cancelled;
+    private volatile @Nullable Path report;
 
     public RunSummary() {
         for (AssetKind kind : AssetKind.values()) {
@@ -59,6 +63,15 @@ public final class RunSummary {
 
     void failed(String label, String reason) {
         failed.add(new Problem(label, reason));
+    }
+
+    void reported(Path file) {
+        report = file;
+    }
+
+    /** The completeness report written at the end of the run, if one was. */
+    public Optional<Path> report() {
+        return Optional.ofNullable(report);
     }
 
     void cancelled() {

@@ -8,7 +8,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
@@ -48,9 +47,11 @@ public final class Transfer {
     private final TransferListener listener;
     private final Backoff backoff;
     private final BooleanSupplier cancelled;
+    private final VerifiedFiles recorder;
 
     public Transfer(Cdn cdn, LinkSource links, TransferListener listener, Backoff backoff,
-            BooleanSupplier cancelled) {
+            BooleanSupplier cancelled, VerifiedFiles recorder) {
+        this.recorder = recorder;
         this.cdn = cdn;
         this.links = links;
         this.listener = listener;
@@ -150,7 +151,7 @@ public final class Transfer {
                 // A run stopped after the last byte and before the rename: a range from the
                 // end would be refused (416), so check the bytes already here.
                 LOG.info("verifying whole partial file asset={} bytes={}", job.label(), offset);
-                return verified(offset, Md5.hex(partial.digestOfFirst(offset)),
+                return verified(offset, Digests.of(partial.path(), true),
                         resume.get().etag());
             }
 
@@ -169,9 +170,10 @@ public final class Transfer {
                 if (offset == 0) {
                     partial.begin(body.etag(), expected);
                 }
-                MessageDigest md5 = offset > 0 ? partial.digestOfFirst(offset) : Md5.create();
-                long size = append(body, offset, expected, md5);
-                return verified(size, Md5.hex(md5), body.etag());
+                Digests digests = offset > 0 ? Digests.resume(partial.path(), offset)
+                        : Digests.create();
+                long size = append(body, offset, expected, digests);
+                return verified(size, digests.result(), body.etag());
             }
         }
 
@@ -206,7 +208,7 @@ public final class Transfer {
             }
         }
 
-        private long append(CdnBody body, long offset, long expected, MessageDigest md5)
+        private long append(CdnBody body, long offset, long expected, Digests digests)
                 throws TransferException, IOException {
             long size = offset;
             byte[] buffer = new byte[BUFFER_BYTES];
@@ -228,7 +230,7 @@ public final class Transfer {
                         throw new TransferException("the server sent more than the listed "
                                 + expected + " bytes", true);
                     }
-                    md5.update(buffer, 0, count);
+                    digests.update(buffer, 0, count);
                     ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, count);
                     while (chunk.hasRemaining()) {
                         out.write(chunk);
@@ -250,8 +252,9 @@ public final class Transfer {
             }
         }
 
-        private TransferOutcome verified(long size, String md5, @Nullable String etag)
+        private TransferOutcome verified(long size, FileDigest digest, @Nullable String etag)
                 throws TransferException, IOException {
+            String md5 = digest.md5();
             long expected = asset.fileSize().orElse(-1);
             if (expected >= 0 && size != expected) {
                 throw new TransferException("the download ended at " + size + " of "
@@ -269,6 +272,7 @@ public final class Transfer {
                 throw corrupt("MD5 " + md5 + " differs from the ETag " + etagDigest);
             }
             partial.promote(job.target());
+            recorder.verified(job, digest);
             return TransferOutcome.downloaded(received, size);
         }
 

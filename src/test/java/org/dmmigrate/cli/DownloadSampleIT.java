@@ -17,6 +17,7 @@ import org.dmmigrate.emulator.EmulatedMedia;
 import org.dmmigrate.emulator.EmulatedUser;
 import org.dmmigrate.emulator.Emulator;
 import org.dmmigrate.emulator.SampleCatalog;
+import org.dmmigrate.engine.Verifier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -135,7 +136,8 @@ class DownloadSampleIT {
     private List<String> tree() throws IOException {
         try (Stream<Path> all = Files.walk(dst)) {
             return all.filter(p -> !p.equals(dst))
-                    .filter(p -> !p.getFileName().toString().startsWith(".dmmigrate"))
+                    .filter(p -> !(p.getParent().equals(dst)
+                            && Verifier.OWN_FILES.contains(p.getFileName().toString())))
                     .map(p -> dst.relativize(p) + (Files.isDirectory(p) ? "/" : ""))
                     .sorted()
                     .toList();

@@ -22,6 +22,7 @@ import org.dmmigrate.engine.AssetFiles;
 import org.dmmigrate.engine.AssetKind;
 import org.dmmigrate.engine.BackupLayout;
 import org.dmmigrate.engine.BackupLock;
+import org.dmmigrate.engine.Verifier;
 import org.dmmigrate.model.Asset;
 import org.dmmigrate.model.Media;
 import org.dmmigrate.model.User;
@@ -95,7 +96,9 @@ final class ExpectedTree {
                 String name = path.getFileName().toString();
                 boolean listing = name.equals(BackupLayout.MEDIA_JSON)
                         || name.equals(BackupLayout.ASSETS_JSON)
-                        || path.equals(root.resolve(BackupLock.FILE_NAME));
+                        || path.equals(root.resolve(BackupLock.FILE_NAME))
+                        || path.getParent().equals(root)
+                        && Verifier.OWN_FILES.contains(name);
                 if (!listing && !files.containsKey(path.toAbsolutePath().normalize())) {
                     problems.add("unexpected file " + path);
                 }

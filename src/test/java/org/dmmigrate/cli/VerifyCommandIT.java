@@ -250,6 +250,7 @@ class VerifyCommandIT {
     @Test
     void reportAfterARunRecordsNewFilesAndTrustsRecordedSizes() throws IOException {
         backUp("--user=bob");
+        deleteRecord();
         Manifest manifest = Manifest.open(dst);
         CompletenessReport first = CompletenessReport.afterRun(dst, manifest, "dmdownload test",
                 emulator.baseUrl().toString(), 2, Clock.systemUTC(), () -> false);
@@ -292,11 +293,34 @@ class VerifyCommandIT {
     void readOnlyWritesNothing() throws IOException {
         backUp("--user=bob");
 
+        deleteRecord();
+
         CliRun run = CliRun.of("dmverify", "--read-only", dst.toString());
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
         assertThat(dst.resolve(Manifest.FILE_NAME)).doesNotExist();
         assertThat(dst.resolve("REPORT.json")).doesNotExist();
+    }
+
+    @Test
+    void dmdownloadRecordsEveryFileItVerified() throws Exception {
+        backUp("--user=bob");
+
+        Manifest manifest = Manifest.open(dst);
+
+        assertThat(manifest.entries()).hasSize(5)
+                .allMatch(entry -> entry.sha256().length() == 64 && entry.user().equals("bob"));
+        assertThat(Coreutils.run(dst, "sha256sum", "-c", Manifest.SHA256SUMS).exitCode())
+                .isZero();
+        assertThat(dst.resolve("REPORT.txt")).content().contains("COMPLETE");
+    }
+
+    /** Removes what dmdownload recorded, as in a backup made before the record existed. */
+    private void deleteRecord() throws IOException {
+        for (String name : List.of(Manifest.FILE_NAME, Manifest.SHA256SUMS, Manifest.MD5SUMS,
+                "REPORT.json", "REPORT.txt")) {
+            Files.deleteIfExists(dst.resolve(name));
+        }
     }
 
     private void backUp(String... args) {
