@@ -81,7 +81,7 @@ final class DownloadCommand implements Callable<Integer> {
                     interruption);
             RunSummary summary = run.run(options);
             progress.close();
-            SummaryPrinter.print(out, destination, summary, fake);
+            SummaryPrinter.print(out, destination, user, summary, fake);
             if (summary.wasCancelled()) {
                 return ExitCodes.INTERRUPTED;
             }
@@ -99,9 +99,9 @@ final class DownloadCommand implements Callable<Integer> {
             CatalogSummary catalog = new CatalogWriter(destination, Clock.systemUTC()).write();
             out.println("Catalog:  " + catalog.index().toUri() + " (open it in a browser)");
         } else {
-            out.println("Browse it offline with: dmcatalog " + destination);
+            out.println("Browse it offline with: bin/dmcatalog " + destination);
         }
-        out.println("Check it offline, any time: dmverify " + destination);
+        out.println("Check it offline, any time: bin/dmverify " + destination);
         out.flush();
     }
 }

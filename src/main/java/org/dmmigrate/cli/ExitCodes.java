@@ -27,14 +27,17 @@ public final class ExitCodes {
     /** The table printed at the foot of each command's help. */
     public static final String FOOTER = "%nExit codes:%n"
             + "  0    complete%n"
-            + "  1    unexpected error (a bug: please report it with the -v log)%n"
+            + "  1    unexpected error (a bug: please report it with the -vv output)%n"
             + "  2    usage: bad option, missing credentials, unknown user%n"
             + "  3    incomplete: some assets failed, are not ready or in error; rerun later%n"
             + "  4    the service cannot be reached or answers garbage%n"
             + "  5    the backup folder cannot be written (permissions, disk full)%n"
             + "  10   the service rejected the credentials%n"
             + "  11   another run is using the backup folder%n"
-            + "  130  interrupted (Ctrl-C; 143 for SIGTERM): rerun to resume%n";
+            + "  130  interrupted (Ctrl-C; 143 for SIGTERM): rerun to resume%n"
+            + "%nEnvironment: DMCLOUD_USER_ID, DMCLOUD_API_KEY and DMCLOUD_API_URL stand in%n"
+            + "for the options; DMCLOUD_MEDIA_PATH (dmsize, dmdownload) restricts a run to%n"
+            + "some media: a JSON list of media ids, or the path of a file holding one.%n";
 
     private ExitCodes() {
     }

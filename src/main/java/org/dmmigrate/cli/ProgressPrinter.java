@@ -95,7 +95,10 @@ final class ProgressPrinter implements TransferListener, AutoCloseable {
             return;
         }
         if (outcome.status() == TransferOutcome.Status.PRESENT) {
+            // Files already in the backup are counted, not listed: a rerun stays quiet.
             doneBytes.addAndGet(outcome.size());
+            summaryEvery(System.nanoTime());
+            return;
         }
         String word = switch (outcome.status()) {
             case DOWNLOADED -> "fetched";
@@ -106,7 +109,10 @@ final class ProgressPrinter implements TransferListener, AutoCloseable {
         print(word + " " + job.label() + " " + Units.bytes(outcome.size())
                 + (outcome.reason() != null && outcome.status() == TransferOutcome.Status.FAILED
                 ? ": " + outcome.reason() : ""));
-        long now = System.nanoTime();
+        summaryEvery(System.nanoTime());
+    }
+
+    private void summaryEvery(long now) {
         if (now - lastSummaryNanos > Duration.ofSeconds(SUMMARY_SECONDS).toNanos()) {
             lastSummaryNanos = now;
             print(summaryLine(now));

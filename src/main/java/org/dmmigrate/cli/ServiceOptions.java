@@ -23,8 +23,8 @@ public final class ServiceOptions {
     @Nullable String apiKey;
 
     @Option(names = "--api-url", paramLabel = "URL", defaultValue = "${env:DMCLOUD_API_URL}",
-            description = "The API base URL (default: $DMCLOUD_API_URL, else "
-                    + DEFAULT_API_URL + ").")
+            description = {"The API base URL (default: $DMCLOUD_API_URL,",
+                "else " + DEFAULT_API_URL + ")."})
     @Nullable String apiUrl;
 
     @Option(names = "--demo",

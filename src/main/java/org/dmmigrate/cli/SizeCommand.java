@@ -1,14 +1,14 @@
 package org.dmmigrate.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.dmmigrate.engine.BackupJson;
 import org.dmmigrate.engine.BackupOptions;
 import org.dmmigrate.engine.SizeReport;
 import org.dmmigrate.engine.SizeRun;
@@ -61,8 +61,7 @@ final class SizeCommand implements Callable<Integer> {
             report = new SizeRun(connection.service(), interruption).run(options);
         }
         if (json) {
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                    .writeValueAsString(tree(report)));
+            out.print(new String(BackupJson.format(tree(report)), StandardCharsets.UTF_8));
         } else {
             SizeTable.print(out, destination, report);
         }

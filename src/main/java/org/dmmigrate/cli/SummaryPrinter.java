@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.dmmigrate.engine.AssetKind;
 import org.dmmigrate.engine.RunSummary;
+import org.jspecify.annotations.Nullable;
 
 /** Prints the end-of-run summary of dmdownload. */
 final class SummaryPrinter {
@@ -16,11 +17,14 @@ final class SummaryPrinter {
     private SummaryPrinter() {
     }
 
-    static void print(PrintWriter out, Path root, RunSummary summary, boolean fake) {
+    static void print(PrintWriter out, Path root, @Nullable String user, RunSummary summary,
+            boolean fake) {
         String state = summary.wasCancelled() ? "INTERRUPTED (rerun to resume)"
                 : summary.complete() ? "complete" : "INCOMPLETE";
+        String scope = root + (user == null ? "" : " (user " + user + " only)");
         out.println();
-        out.println((fake ? "Plan" : "Backup") + " of " + root + ": " + state);
+        out.println(fake ? "Plan of " + scope + ": the backup would be " + state
+                : "Backup of " + scope + ": " + state);
         out.printf("  media listed      %d%n", summary.mediaCount());
         if (fake) {
             out.printf("  would fetch       %d files, %s%n", summary.plannedFiles(),
@@ -38,7 +42,7 @@ final class SummaryPrinter {
         problems(out, "not ready", summary.notReady());
         problems(out, "in error", summary.inError());
         problems(out, "failed", summary.failures());
-        if (!summary.complete() && !summary.wasCancelled()) {
+        if (!fake && !summary.complete() && !summary.wasCancelled()) {
             out.println("Rerun the same command later: finished files are kept, partial ones "
                     + "resume, and only what is missing is fetched.");
         }

@@ -15,7 +15,8 @@ public final class VerbosityMixin {
     private boolean[] verbose = new boolean[0];
 
     @Option(names = {"-v", "--verbose"},
-            description = "Log each call and retry with its reason (-vv: also debug traces).")
+            description = "Log more: each API call, each retry with its reason "
+                    + "(-vv: traces too).")
     void setVerbose(boolean[] verbose) {
         this.verbose = verbose;
         apply();
