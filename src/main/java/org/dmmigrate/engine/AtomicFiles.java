@@ -36,6 +36,19 @@ public final class AtomicFiles {
         moveDurably(temp, target);
     }
 
+    /**
+     * Replaces {@code target} by {@code bytes} atomically but not durably (no fsync): after a
+     * crash the file may be missing, empty or old. Only for state that is cheap to lose;
+     * a reader must treat an unreadable file as absent.
+     */
+    public static void writeVolatile(Path target, byte[] bytes) throws IOException {
+        Files.createDirectories(target.getParent());
+        Path temp = target.resolveSibling(target.getFileName() + TEMP_SUFFIX);
+        Files.write(temp, bytes);
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE,
+                StandardCopyOption.REPLACE_EXISTING);
+    }
+
     /** Renames a complete, synced file to its final name and syncs the folder. */
     public static void moveDurably(Path source, Path target) throws IOException {
         try {
