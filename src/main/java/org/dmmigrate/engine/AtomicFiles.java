@@ -36,8 +36,31 @@ public final class AtomicFiles {
         moveDurably(temp, target);
     }
 
+    /**
+     * Replaces {@code target} by {@code bytes} atomically but not durably (no fsync): after a
+     * crash the file may be missing, empty or old. Only for state that is cheap to lose;
+     * a reader must treat an unreadable file as absent.
+     */
+    public static void writeVolatile(Path target, byte[] bytes) throws IOException {
+        Files.createDirectories(target.getParent());
+        Path temp = target.resolveSibling(target.getFileName() + TEMP_SUFFIX);
+        Files.write(temp, bytes);
+        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE,
+                StandardCopyOption.REPLACE_EXISTING);
+    }
+
     /** Renames a complete, synced file to its final name and syncs the folder. */
     public static void moveDurably(Path source, Path target) throws IOException {
+        moveAtomically(source, target);
+        syncFolder(target.getParent());
+    }
+
+    /**
+     * Renames a complete, synced file to its final name, without syncing the folder: after a
+     * power cut the rename may be undone, and the file is back under its temporary name
+     * whole, never half. For asset files, whose partial file the next run checks and renames.
+     */
+    public static void moveAtomically(Path source, Path target) throws IOException {
         try {
             Files.move(source, target, StandardCopyOption.ATOMIC_MOVE,
                     StandardCopyOption.REPLACE_EXISTING);
@@ -45,7 +68,6 @@ public final class AtomicFiles {
             throw new IOException("the file system of " + target
                     + " cannot rename atomically; choose a local folder as DST", e);
         }
-        syncFolder(target.getParent());
     }
 
     /** Flushes a folder's entries, so a rename survives a power cut. */

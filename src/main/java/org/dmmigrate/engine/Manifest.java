@@ -147,13 +147,15 @@ public final class Manifest implements AutoCloseable {
 
     /**
      * Records a verified file: the entry replaces any earlier one for its path and is
-     * appended to the journal, written and synced before this returns.
+     * appended to the journal before this returns. The journal is synced by {@link #save()}
+     * and {@link #close()}, not per entry: a power cut may lose its last lines, and the next
+     * run then hashes those files again and records them.
      */
     public void record(Entry entry) throws IOException {
         recordAll(List.of(entry));
     }
 
-    /** Records many verified files with one write and one sync of the journal. */
+    /** Records many verified files with one write to the journal. */
     public synchronized void recordAll(List<Entry> batch) throws IOException {
         if (batch.isEmpty()) {
             return;
@@ -170,7 +172,6 @@ public final class Manifest implements AutoCloseable {
         while (bytes.hasRemaining()) {
             journal.write(bytes);
         }
-        journal.force(false);
         for (Entry entry : batch) {
             entries.put(entry.path(), entry);
             recordedHere.add(entry.path());
@@ -210,6 +211,7 @@ public final class Manifest implements AutoCloseable {
 
     private void closeJournal() throws IOException {
         if (journal != null) {
+            journal.force(false);
             journal.close();
             journal = null;
         }

@@ -19,6 +19,9 @@ final class PartialFile {
 
     static final String STATE_SUFFIX = ".part-state";
 
+    /** The smallest file worth resuming; smaller partial files are fetched again. */
+    static final long RESUME_MIN_BYTES = 256 * 1024;
+
     private final Path part;
     private final Path state;
 
@@ -39,7 +42,13 @@ final class PartialFile {
         if (!Files.isRegularFile(part)) {
             return Optional.empty();
         }
-        Optional<@Nullable Object> saved = BackupJson.read(state);
+        Optional<@Nullable Object> saved;
+        try {
+            saved = BackupJson.read(state);
+        } catch (IOException torn) {
+            // Written without fsync (see begin): after a crash it may be empty; start over.
+            return Optional.empty();
+        }
         if (saved.isEmpty() || !(saved.get() instanceof Map<?, ?> fields)) {
             return Optional.empty();
         }
@@ -53,12 +62,20 @@ final class PartialFile {
         return Optional.of(new Resume(length, tag));
     }
 
-    /** Records which content the bytes about to be written belong to. */
+    /**
+     * Records which content the bytes about to be written belong to; files under
+     * {@link #RESUME_MIN_BYTES} get no state (refetching them is cheaper than one more file
+     * per asset). Not synced: losing the state only costs a refetch.
+     */
     void begin(@Nullable String etag, long expectedSize) throws IOException {
+        if (expectedSize >= 0 && expectedSize < RESUME_MIN_BYTES) {
+            Files.deleteIfExists(state);
+            return;
+        }
         Map<String, @Nullable Object> fields = new LinkedHashMap<>();
         fields.put("etag", etag);
         fields.put("size", expectedSize);
-        AtomicFiles.write(state, BackupJson.format(fields));
+        AtomicFiles.writeVolatile(state, BackupJson.format(fields));
     }
 
     /** Removes the partial file and its state. */
@@ -69,7 +86,7 @@ final class PartialFile {
 
     /** Renames the verified partial file to its final name, then drops the state. */
     void promote(Path target) throws IOException {
-        AtomicFiles.moveDurably(part, target);
+        AtomicFiles.moveAtomically(part, target);
         Files.deleteIfExists(state);
     }
 

@@ -2,6 +2,7 @@ package org.dmmigrate.protocol.http;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.HttpURLConnection;
 import java.net.SocketTimeoutException;
 import java.net.URI;
@@ -17,7 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The CDN over {@link HttpURLConnection}: follows redirects, asks for ranges, and fails a
+ * The CDN over {@link HttpURLConnection}: follows up to {@value #MAX_REDIRECTS} redirects to
+ * http or https URLs, asks for ranges, and fails a
  * read that receives no byte within the read timeout (a stalled server), which the JDK's
  * newer client cannot do for a streamed body.
  *
@@ -29,6 +31,8 @@ public final class HttpCdn implements Cdn {
 
     private static final Pattern CONTENT_RANGE =
             Pattern.compile("bytes (\\d+)-(\\d+)/(\\d+|\\*)");
+
+    private static final int MAX_REDIRECTS = 5;
 
     private final String userAgent;
     private final int connectTimeoutMillis;
@@ -42,14 +46,7 @@ public final class HttpCdn implements Cdn {
 
     @Override
     public CdnBody open(URI url, long offset, @Nullable String ifRange) throws CdnError {
-        HttpURLConnection connection = connect(url, "GET");
-        if (offset > 0) {
-            connection.setRequestProperty("Range", "bytes=" + offset + "-");
-            if (ifRange != null) {
-                connection.setRequestProperty("If-Range", ifRange);
-            }
-        }
-
+        HttpURLConnection connection = follow(url, "GET", offset, ifRange);
         int status = status(url, connection);
         if (status != 200 && status != 206) {
             connection.disconnect();
@@ -76,7 +73,7 @@ public final class HttpCdn implements Cdn {
 
     @Override
     public CdnHead head(URI url) throws CdnError {
-        HttpURLConnection connection = connect(url, "HEAD");
+        HttpURLConnection connection = follow(url, "HEAD", 0, null);
         int status = status(url, connection);
         connection.disconnect();
         if (status != 200) {
@@ -85,11 +82,63 @@ public final class HttpCdn implements Cdn {
         return new CdnHead(connection.getContentLengthLong(), connection.getHeaderField("ETag"));
     }
 
+    /**
+     * Sends the request and follows redirects by hand: the JDK drops the connection on each
+     * hop, while a drained redirect keeps it alive for the next download.
+     */
+    private HttpURLConnection follow(URI url, String method, long offset,
+            @Nullable String ifRange) throws CdnError {
+        URI current = url;
+        for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
+            HttpURLConnection connection = connect(current, method);
+            if (offset > 0) {
+                connection.setRequestProperty("Range", "bytes=" + offset + "-");
+                if (ifRange != null) {
+                    connection.setRequestProperty("If-Range", ifRange);
+                }
+            }
+            int status = status(current, connection);
+            if (status < 300 || status > 399 || status == 304) {
+                return connection;
+            }
+            String location = connection.getHeaderField("Location");
+            drain(connection);
+            current = redirected(url, current, location);
+        }
+        throw new CdnError("more than " + MAX_REDIRECTS + " redirects from "
+                + SignedUrls.redact(url.toString()), 0, false, null);
+    }
+
+    private static URI redirected(URI url, URI current, @Nullable String location)
+            throws CdnError {
+        URI next;
+        try {
+            next = location == null ? null : current.resolve(location);
+        } catch (IllegalArgumentException e) {
+            next = null;
+        }
+        if (next == null || !("http".equals(next.getScheme())
+                || "https".equals(next.getScheme()))) {
+            throw new CdnError("the CDN redirected " + SignedUrls.redact(url.toString())
+                    + " to " + (location == null ? "nowhere" : SignedUrls.redact(location))
+                    + ", which is not an http or https URL", 0, false, null);
+        }
+        return next;
+    }
+
+    private static void drain(HttpURLConnection connection) {
+        try (InputStream in = connection.getInputStream()) {
+            in.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            connection.disconnect();
+        }
+    }
+
     private HttpURLConnection connect(URI url, String method) throws CdnError {
         try {
             HttpURLConnection connection = (HttpURLConnection) url.toURL().openConnection();
             connection.setRequestMethod(method);
-            connection.setInstanceFollowRedirects(true);
+            connection.setInstanceFollowRedirects(false);
             connection.setConnectTimeout(connectTimeoutMillis);
             connection.setReadTimeout(readTimeoutMillis);
             connection.setUseCaches(false);

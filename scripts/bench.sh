@@ -1,0 +1,297 @@
+#!/usr/bin/env bash
+# Measures dmdownload against the emulator on loopback and prints figures (docs/benchmarks.md).
+# Usage: scripts/bench.sh [emulator|large|small|memory|all]...   (default: all)
+# Compares dmdownload with curl --parallel and aria2c fetching the same signed URLs, with the
+# same parallelism, to the same disk. Prints figures and ratios; asserts nothing on time.
+# Needs java, jq, curl and aria2c. Knobs (environment): BENCH_DIR (default /tmp/dmmigrate-bench),
+# BENCH_JOBS (4), BENCH_REPEAT (runs per tool, the best is kept; 1), BENCH_LARGE
+# (synthetic:1x20x100MB), BENCH_SMALL (synthetic:1x3334x4kB), BENCH_HUGE (synthetic:1x1x10GB),
+# BENCH_ORG (synthetic:10x10000x1kB), BENCH_ORG_FAKE (1: list the big organisation only),
+# BENCH_HEAP (-Xmx128m).
+set -euo pipefail
+
+home="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
+work="${BENCH_DIR:-/tmp/dmmigrate-bench}"
+jobs="${BENCH_JOBS:-4}"
+repeat="${BENCH_REPEAT:-1}"
+heap="${BENCH_HEAP:--Xmx128m}"
+emulator_pid=""
+
+say() {
+    printf '%s\n' "$*"
+}
+
+now() {
+    date +%s.%N
+}
+
+# Prints "$1 / $2" with 3 decimals (awk: bash has no floating point).
+div() {
+    awk -v a="$1" -v b="$2" 'BEGIN { if (b == 0) print "inf"; else printf "%.3f", a / b }'
+}
+
+need() {
+    for tool in "$@"; do
+        command -v "$tool" >/dev/null || { say "bench: $tool is missing; install it" >&2; exit 1; }
+    done
+}
+
+build() {
+    if [ ! -f "$home/target/dmcloud-migrate-cli.jar" ] \
+            || [ -n "$(find "$home/src/main" "$home/pom.xml" \
+                -newer "$home/target/dmcloud-migrate-cli.jar" -print -quit)" ]; then
+        say "bench: building the jar..."
+        (cd "$home" && mvn -q -B -o -DskipTests package)
+    fi
+    # A private copy: a rebuild during a run must not pull classes from under the JVM.
+    cp "$home/target/dmcloud-migrate-cli.jar" "$work/bench.jar"
+}
+
+# Waits (up to a minute) until the CPUs are at least 85% idle over one second: the machine
+# may be shared, and a busy neighbour makes any figure meaningless.
+wait_quiet() {
+    local a b
+    for _ in $(seq 1 60); do
+        a=$(awk '/^cpu / { print $5 + $6, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9 }' /proc/stat)
+        sleep 1
+        b=$(awk '/^cpu / { print $5 + $6, $2 + $3 + $4 + $5 + $6 + $7 + $8 + $9 }' /proc/stat)
+        if awk -v a="$a" -v b="$b" 'BEGIN { split(a, x, " "); split(b, y, " ");
+                exit !((y[1] - x[1]) * 100 >= 85 * (y[2] - x[2])) }'; then
+            return 0
+        fi
+    done
+    say "  (the machine stayed busy: the next figure is disturbed by other processes)"
+}
+
+# Starts the emulator with catalog $1 and exports DMCLOUD_API_URL, _USER_ID and _API_KEY.
+start_emulator() {
+    stop_emulator
+    java -jar "$work/bench.jar" dmcloud-emulator --catalog "$1" \
+        >"$work/emulator.out" 2>"$work/emulator.err" &
+    emulator_pid=$!
+    for _ in $(seq 1 300); do
+        grep -q '^export DMCLOUD_API_KEY=' "$work/emulator.out" 2>/dev/null && break
+        kill -0 "$emulator_pid" 2>/dev/null || { cat "$work/emulator.err" >&2; exit 1; }
+        sleep 0.1
+    done
+    eval "$(grep '^export ' "$work/emulator.out")"
+    say "emulator: $1 at $DMCLOUD_API_URL (pid $emulator_pid)"
+}
+
+stop_emulator() {
+    if [ -n "$emulator_pid" ]; then
+        kill "$emulator_pid" 2>/dev/null || true
+        wait "$emulator_pid" 2>/dev/null || true
+        emulator_pid=""
+    fi
+}
+trap stop_emulator EXIT
+
+# Runs dmdownload "$@" under /usr/bin/time; sets seconds, rss_kb and status.
+dmdownload_timed() {
+    local log="$work/dmdownload.log" started
+    sync
+    wait_quiet
+    started=$(now)
+    status=0
+    # shellcheck disable=SC2086
+    /usr/bin/time -v -o "$work/time.txt" java ${DMMIGRATE_JAVA_OPTS:-} $heap \
+        -jar "$work/bench.jar" dmdownload --jobs "$jobs" "$@" >"$log" 2>&1 || status=$?
+    seconds=$(awk -v a="$(now)" -v b="$started" 'BEGIN { printf "%.3f", a - b }')
+    rss_kb=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$work/time.txt")
+    cpu=$(awk -F': ' '/User time/ { u = $2 } /System time/ { s = $2 }
+        END { printf "%.2f", u + s }' "$work/time.txt")
+    if [ "$status" -ne 0 ]; then
+        say "  dmdownload exited $status; last lines of $log:"
+        tail -n 15 "$log" | sed 's/^/    /'
+    fi
+}
+
+# Lists the catalog with dmdownload --fake into $1 and writes $1.tsv: URL, folder, file name.
+list_urls() {
+    rm -rf "$1"
+    dmdownload_timed --fake "$1"
+    listing_seconds=$seconds
+    find "$1" -name assets.json -print0 | xargs -0 jq -r 'input_filename as $file
+        | ($file | split("/") | .[-2]) as $media
+        | to_entries[] | select(.value.status == "ready")
+        | (.value.download_url // .value.stream_url) as $url | select($url != null)
+        | [$url, $media, .key] | @tsv' >"$1.tsv"
+    files=$(wc -l <"$1.tsv")
+    bytes=$(find "$1" -name assets.json -print0 | xargs -0 jq '[.[] | select(.status == "ready")
+        | select((.download_url // .stream_url) != null) | .file_size] | add' \
+        | awk '{ total += $1 } END { printf "%.0f", total }')
+    say "  listed $files files, $bytes bytes in ${listing_seconds}s (dmdownload --fake," \
+        "peak RSS $((rss_kb / 1024)) MiB)"
+}
+
+# Times "$@" after a sync; sets seconds and tool_seconds_synced (including a final sync).
+timed() {
+    local started
+    sync
+    wait_quiet
+    started=$(now)
+    /usr/bin/time -f '%U %S' -o "$work/time.txt" "$@"
+    cpu=$(awk '{ printf "%.2f", $1 + $2 }' "$work/time.txt")
+    seconds=$(awk -v a="$(now)" -v b="$started" 'BEGIN { printf "%.3f", a - b }')
+    sync
+    synced_seconds=$(awk -v a="$(now)" -v b="$started" 'BEGIN { printf "%.3f", a - b }')
+}
+
+run_curl() {
+    local out="$2" config="$work/curl.config"
+    rm -rf "$out"
+    awk -F'\t' -v out="$out" '{ printf "url = \"%s\"\noutput = \"%s/%s/%s\"\n", $1, out, $2, $3 }' \
+        "$1" >"$config"
+    timed curl --parallel --parallel-max "$jobs" --no-progress-meter --create-dirs -sS -L \
+        --fail --config "$config"
+}
+
+run_aria2c() {
+    local out="$2" input="$work/aria2c.input"
+    rm -rf "$out"
+    awk -F'\t' -v out="$out" '{ printf "%s\n  dir=%s/%s\n  out=%s\n", $1, out, $2, $3 }' \
+        "$1" >"$input"
+    timed aria2c -q -i "$input" -j "$jobs" -x 1 -s 1 --file-allocation=none \
+        --allow-overwrite=true --auto-file-renaming=false --console-log-level=error
+}
+
+# Runs tool $1 (dmdownload, curl, aria2c) BENCH_REPEAT times on list $2; keeps the best time.
+best_of() {
+    local tool="$1" list="$2" best="" best_synced="" best_rss="" best_cpu=""
+    for _ in $(seq 1 "$repeat"); do
+        case "$tool" in
+            dmdownload) rm -rf "$work/out-dmdownload"; dmdownload_timed "$work/out-dmdownload"
+                synced_seconds=$seconds ;;
+            curl) run_curl "$list" "$work/out-curl"; rss_kb="" ;;
+            aria2c) run_aria2c "$list" "$work/out-aria2c"; rss_kb="" ;;
+        esac
+        if [ -z "$best" ] || awk -v a="$seconds" -v b="$best" 'BEGIN { exit !(a < b) }'; then
+            best=$seconds; best_synced=$synced_seconds; best_rss=$rss_kb
+        fi
+        # CPU time is steadier than wall time on a shared machine: keep the least too.
+        if [ -z "$best_cpu" ] || awk -v a="$cpu" -v b="$best_cpu" 'BEGIN { exit !(a < b) }'; then
+            best_cpu=$cpu
+        fi
+    done
+    seconds=$best; synced_seconds=$best_synced; rss_kb=$best_rss; cpu=$best_cpu
+}
+
+check_tree() {
+    local got
+    got=$(find "$1" -type f ! -name '*.json' ! -name '.*' | wc -l)
+    [ "$got" -eq "$files" ] || say "  WARNING: $1 holds $got files, expected $files"
+}
+
+# Compares the three tools on catalog $1; $2 = mb (throughput) or files (files per second).
+compare() {
+    local catalog="$1" unit="$2" list="$work/listing.tsv" d c a cs as cm
+    start_emulator "$catalog"
+    list_urls "$work/listing"
+    list="$work/listing.tsv"
+
+    best_of dmdownload "$list"; d=$seconds; check_tree "$work/out-dmdownload"
+    say "  dmdownload --jobs $jobs: ${d}s (listing included), CPU ${cpu}s," \
+        "peak RSS $((rss_kb / 1024)) MiB"
+    best_of curl "$list"; c=$seconds; cs=$synced_seconds; check_tree "$work/out-curl"
+    say "  curl --parallel-max $jobs: ${c}s (${cs}s with a final sync), CPU ${cpu}s"
+    if [ "$unit" = mb ]; then
+        # What a user of curl must add to be as sure of the bytes: MD5 the checksummed files.
+        local started
+        started=$(now)
+        find "$work/out-curl" -name source -print0 | xargs -0 -P "$jobs" -n 2 md5sum >/dev/null
+        cm=$(awk -v a="$(now)" -v b="$started" -v c="$c" 'BEGIN { printf "%.3f", c + a - b }')
+        say "  curl + md5sum -P $jobs of the sources: ${cm}s"
+    fi
+    best_of aria2c "$list"; a=$seconds; as=$synced_seconds; check_tree "$work/out-aria2c"
+    say "  aria2c -j $jobs: ${a}s (${as}s with a final sync), CPU ${cpu}s"
+
+    if [ "$unit" = mb ]; then
+        say "  MB/s: dmdownload $(div "$((bytes / 1000000))" "$d")," \
+            "curl $(div "$((bytes / 1000000))" "$c"), aria2c $(div "$((bytes / 1000000))" "$a")"
+    else
+        say "  files/s: dmdownload $(div "$files" "$d"), curl $(div "$files" "$c")," \
+            "aria2c $(div "$files" "$a")"
+    fi
+    say "  RATIO dmdownload/curl = $(div "$c" "$d") (vs curl+sync $(div "$cs" "$d"))"
+    [ "$unit" = mb ] && say "  ratio dmdownload/(curl + md5sum) = $(div "$cm" "$d")"
+    say "  RATIO dmdownload/aria2c = $(div "$a" "$d") (vs aria2c+sync $(div "$as" "$d"))"
+    rm -rf "$work/out-dmdownload" "$work/out-curl" "$work/out-aria2c"
+    stop_emulator
+}
+
+bench_emulator() {
+    say "== emulator: one 10 GB asset to /dev/null over loopback, then 4 x 1 GB in parallel"
+    start_emulator "synthetic:1x4x10GB"
+    list_urls "$work/listing"
+    local url
+    url=$(awk -F'\t' '$3 == "source" { print $1; exit }' "$work/listing.tsv")
+    curl -sS -L -o /dev/null -w '%{size_download} %{time_total}\n' "$url" \
+        | awk '{ printf "  one stream: %.0f bytes in %.3fs = %.2f GB/s\n", $1, $2, $1 / $2 / 1e9 }'
+    local started config="$work/curl.config"
+    awk -F'\t' '$3 == "source" { printf "url = \"%s\"\noutput = \"/dev/null\"\n", $1;
+        print "range = \"0-999999999\"" }' \
+        "$work/listing.tsv" >"$config"
+    started=$(now)
+    curl --parallel --parallel-max 4 --no-progress-meter -sS -L --config "$config"
+    local took
+    took=$(awk -v a="$(now)" -v b="$started" 'BEGIN { printf "%.3f", a - b }')
+    say "  4 streams: 4 GB in ${took}s = $(awk -v t="$took" 'BEGIN { printf "%.2f", 4 / t }') GB/s"
+    rm -rf "$work/listing"
+    stop_emulator
+}
+
+bench_large() {
+    say "== large assets: ${BENCH_LARGE:-synthetic:1x20x100MB}"
+    compare "${BENCH_LARGE:-synthetic:1x20x100MB}" mb
+}
+
+bench_small() {
+    say "== small assets: ${BENCH_SMALL:-synthetic:1x3334x4kB}"
+    compare "${BENCH_SMALL:-synthetic:1x3334x4kB}" files
+}
+
+bench_memory() {
+    local huge="${BENCH_HUGE:-synthetic:1x1x10GB}" org="${BENCH_ORG:-synthetic:10x10000x1kB}"
+    say "== memory under $heap: $huge downloaded"
+    df -h "$work" | sed 's/^/  /'
+    start_emulator "$huge"
+    rm -rf "$work/out-huge"
+    dmdownload_timed "$work/out-huge"
+    say "  dmdownload: exit $status in ${seconds}s," \
+        "$(du -sb "$work/out-huge" | cut -f1) bytes, peak RSS $((rss_kb / 1024)) MiB"
+    rm -rf "$work/out-huge"
+    stop_emulator
+
+    local mode=(--fake) what="listed (--fake)"
+    if [ "${BENCH_ORG_FAKE:-1}" = 0 ]; then
+        mode=(); what="downloaded"
+    fi
+    say "== memory under $heap: $org $what"
+    start_emulator "$org"
+    rm -rf "$work/out-org"
+    dmdownload_timed "${mode[@]}" "$work/out-org"
+    say "  dmdownload: exit $status in ${seconds}s," \
+        "$(find "$work/out-org" -name assets.json | wc -l) assets.json," \
+        "peak RSS $((rss_kb / 1024)) MiB"
+    grep -E 'media listed|downloaded|would fetch' "$work/dmdownload.log" | sed 's/^/  /'
+    rm -rf "$work/out-org"
+    stop_emulator
+}
+
+need java jq curl aria2c awk /usr/bin/time
+mkdir -p "$work"
+build
+say "bench: $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, jobs=$jobs, heap=$heap," \
+    "work=$work ($(df -h --output=avail "$work" | tail -1 | tr -d ' ') free)"
+[ $# -gt 0 ] || set -- all
+for part in "$@"; do
+    case "$part" in
+        emulator) bench_emulator ;;
+        large) bench_large ;;
+        small) bench_small ;;
+        memory) bench_memory ;;
+        all) bench_emulator; bench_large; bench_small; bench_memory ;;
+        *) say "bench: unknown part $part (emulator, large, small, memory, all)" >&2; exit 2 ;;
+    esac
+done
