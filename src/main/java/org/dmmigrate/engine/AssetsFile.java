@@ -43,7 +43,7 @@ final class AssetsFile {
                 withoutLinks(assets))) {
             return;
         }
-        BackupJson.write(file, assets);
+        BackupJson.writeVolatile(file, assets);
     }
 
     private static Map<String, @Nullable Object> withoutLinks(Map<String, @Nullable Object> all) {

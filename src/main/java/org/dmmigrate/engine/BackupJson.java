@@ -60,7 +60,10 @@ public final class BackupJson {
         }
     }
 
-    /** Writes a tree atomically, unless the file already holds exactly these bytes. */
+    /**
+     * Writes a tree atomically and durably, unless the file already holds exactly these
+     * bytes.
+     */
     public static boolean write(Path file, @Nullable Object tree) throws IOException {
         byte[] bytes = format(tree);
         if (Files.isRegularFile(file) && java.util.Arrays.equals(Files.readAllBytes(file), bytes)) {
@@ -68,6 +71,15 @@ public final class BackupJson {
         }
         AtomicFiles.write(file, bytes);
         return true;
+    }
+
+    /**
+     * Writes a tree atomically but without syncing it: for listings the next run fetches
+     * again anyway ({@code assets.json}), where a sync per media would cost more than the
+     * listing itself. After a power cut the file may be old, empty or missing.
+     */
+    public static void writeVolatile(Path file, @Nullable Object tree) throws IOException {
+        AtomicFiles.writeVolatile(file, format(tree));
     }
 
     private static DefaultPrettyPrinter prettyPrinter() {

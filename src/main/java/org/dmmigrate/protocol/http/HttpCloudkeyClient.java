@@ -1,6 +1,5 @@
 package org.dmmigrate.protocol.http;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
@@ -13,6 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.random.RandomGenerator;
 import org.dmmigrate.protocol.Call;
 import org.dmmigrate.protocol.CallError;
@@ -32,6 +34,9 @@ import org.slf4j.LoggerFactory;
 public final class HttpCloudkeyClient implements CloudkeyApi {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpCloudkeyClient.class);
+
+    /** Far above any real answer (a page of 100 media, the assets of one media). */
+    static final long MAX_ANSWER_BYTES = 64_000_000;
 
     private final ClientConfig config;
     private final URI endpoint;
@@ -109,16 +114,15 @@ public final class HttpCloudkeyClient implements CloudkeyApi {
 
     private HttpResponse<byte[]> send(Call call, HttpRequest request) {
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (HttpConnectTimeoutException e) {
-            throw CallError.transport(call.name(), "cannot connect to " + endpoint + " in time ("
-                    + e.getMessage() + ")", e);
-        } catch (HttpTimeoutException e) {
-            throw CallError.transport(call.name(), "no answer from " + endpoint + " in time ("
-                    + e.getMessage() + ")", e);
-        } catch (IOException e) {
-            throw CallError.transport(call.name(), "cannot reach " + endpoint + " ("
-                    + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
+            // The whole exchange, body included, within the request timeout: the JDK's own
+            // timeout stops at the headers, and a body can stall or never end.
+            return http.sendAsync(request, BoundedBody.handler(MAX_ANSWER_BYTES))
+                    .get(config.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw CallError.transport(call.name(), "no complete answer from " + endpoint
+                    + " in time (" + config.requestTimeout().toMillis() + " ms)", e);
+        } catch (ExecutionException e) {
+            throw failure(call, e.getCause() == null ? e : e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             CancellationException cancelled = new CancellationException("call " + call.name()
@@ -126,6 +130,22 @@ public final class HttpCloudkeyClient implements CloudkeyApi {
             cancelled.initCause(e);
             throw cancelled;
         }
+    }
+
+    private CallError failure(Call call, Throwable cause) {
+        if (cause instanceof BoundedBody.TooLargeException tooLarge) {
+            return CallError.badResponse(call.name(), null, tooLarge.getMessage(), tooLarge);
+        }
+        if (cause instanceof HttpConnectTimeoutException) {
+            return CallError.transport(call.name(), "cannot connect to " + endpoint
+                    + " in time (" + cause.getMessage() + ")", cause);
+        }
+        if (cause instanceof HttpTimeoutException) {
+            return CallError.transport(call.name(), "no answer from " + endpoint + " in time ("
+                    + cause.getMessage() + ")", cause);
+        }
+        return CallError.transport(call.name(), "cannot reach " + endpoint + " ("
+                + cause.getClass().getSimpleName() + ": " + cause.getMessage() + ")", cause);
     }
 
     @Override

@@ -92,6 +92,28 @@ class HttpCloudkeyClientIT {
     }
 
     @Test
+    void endlessAnswerIsCutAtTheLimitNotBuffered() {
+        server.then((exchange, body) -> {
+            exchange.sendResponseHeaders(200, 0);
+            byte[] spaces = new byte[1 << 20];
+            java.util.Arrays.fill(spaces, (byte) ' ');
+            try (var out = exchange.getResponseBody()) {
+                for (long sent = 0; sent <= HttpCloudkeyClient.MAX_ANSWER_BYTES; ) {
+                    out.write(spaces);
+                    sent += spaces.length;
+                }
+            } catch (IOException closedByTheClient) {
+                // Expected: the client stops reading at the limit.
+            }
+        });
+
+        CallError error = catchThrowableOfType(CallError.class,
+                () -> client(RetryPolicy.none()).call(SEARCH));
+
+        assertThat(error.getMessage()).contains("larger than 64 MB");
+    }
+
+    @Test
     void htmlBadGatewayIsRetriedUntilTheServiceAnswers() {
         server.then((exchange, body) -> ScriptedServer.send(exchange, 502, "text/html",
                 "<html><body>502 Bad Gateway</body></html>"))
