@@ -3,6 +3,7 @@ package org.dmmigrate.engine;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -220,7 +221,13 @@ public final class Manifest implements AutoCloseable {
     private void load(Path file) throws IOException {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            // Lenient decoding: a line torn inside a character (kill -9 while appending) or
+            // damaged bytes make that line unreadable, not the whole manifest.
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPLACE)
+                    .onUnmappableCharacter(CodingErrorAction.REPLACE)
+                    .decode(ByteBuffer.wrap(Files.readAllBytes(file)))
+                    .toString();
         } catch (NoSuchFileException e) {
             return;
         }
@@ -229,7 +236,8 @@ public final class Manifest implements AutoCloseable {
         for (int end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
             String line = text.substring(start, end);
             start = end + 1;
-            Optional<Entry> entry = ManifestLines.parse(line);
+            Optional<Entry> entry = line.indexOf('\uFFFD') >= 0 ? Optional.empty()
+                    : ManifestLines.parse(line);
             if (entry.isPresent()) {
                 entries.put(entry.get().path(), entry.get());
             } else if (!line.equals(ManifestLines.HEADER)) {

@@ -49,6 +49,7 @@ public final class Transfer {
     private final Backoff backoff;
     private final BooleanSupplier cancelled;
     private final VerifiedFiles recorder;
+    private volatile @Nullable Boolean etagsAreMd5;
 
     public Transfer(Cdn cdn, LinkSource links, TransferListener listener, Backoff backoff,
             BooleanSupplier cancelled, VerifiedFiles recorder) {
@@ -99,7 +100,6 @@ public final class Transfer {
         private Asset asset;
         private long received;
         private int attempt;
-        private @Nullable String unconfirmedDigest;
 
         Attempts(AssetJob job) {
             this.job = job;
@@ -266,10 +266,13 @@ public final class Transfer {
                 throw corrupt("MD5 " + md5 + " differs from the listed checksum " + checksum);
             }
             String etagDigest = md5OfEtag(etag);
+            if (etagDigest != null) {
+                learnEtags(checksum, etagDigest, md5);
+            }
             if (checksum == null && etagDigest != null && !etagDigest.equals(md5)
-                    && !md5.equals(unconfirmedDigest)) {
-                // An ETag shaped like an MD5 usually is one; two equal downloads outvote it.
-                unconfirmedDigest = md5;
+                    && etagsAreMd5 != Boolean.FALSE) {
+                // An ETag shaped like an MD5 is taken as one, unless a source whose checksum
+                // matched has shown that this CDN's ETags are something else.
                 throw corrupt("MD5 " + md5 + " differs from the ETag " + etagDigest);
             }
             partial.promote(job.target());
@@ -305,6 +308,17 @@ public final class Transfer {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+    }
+
+    /**
+     * Learns from a file whose service checksum matched whether this CDN's MD5-shaped ETags
+     * are MD5s: true, false, or null while unknown.
+     */
+    private void learnEtags(@Nullable String checksum, String etagDigest, String md5) {
+        if (checksum != null && checksum.equalsIgnoreCase(md5) && etagsAreMd5 == null) {
+            etagsAreMd5 = etagDigest.equals(md5);
+            LOG.info("learned cdn etags are_md5={}", etagsAreMd5);
         }
     }
 

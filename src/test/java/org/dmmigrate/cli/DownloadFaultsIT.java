@@ -152,6 +152,24 @@ class DownloadFaultsIT {
     }
 
     @Test
+    void theSameByteCorruptedOnEveryDownloadIsNeverAccepted() throws Exception {
+        FaultPlan plan = FaultPlan.parse(List.of(
+                "corrupt:target=jpeg_thumbnail_medium,offset=100"), 7);
+        try (Emulator emulator = Emulator.builder().catalog(SampleCatalog.create())
+                .faults(plan).build().start()) {
+
+            DownloadRunner.Result result = DownloadRunner.run(emulator, dst, "--user", "bob",
+                    "--retry-delay", "PT0.001S");
+
+            assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.INCOMPLETE);
+            String label = "bob/" + SampleCatalog.HOLIDAY_MEDIA_ID + "/jpeg_thumbnail_medium";
+            assertThat(result.out()).contains("failed            1").contains(label + ": ");
+            assertThat(ExpectedTree.of(emulator, dst, "bob").problems(dst)).singleElement()
+                    .asString().startsWith("missing " + label);
+        }
+    }
+
+    @Test
     void linksRefusedAsExpiredAreRefreshedThroughTheApi() throws Exception {
         FaultPlan plan = FaultPlan.parse(List.of("expire:times=3"), 3);
         try (Emulator emulator = Emulator.builder().catalog(SampleCatalog.create())

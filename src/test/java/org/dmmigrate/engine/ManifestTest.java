@@ -39,6 +39,20 @@ class ManifestTest {
     }
 
     @Test
+    void journalTornInsideACharacterIsIgnoredNotFatal() throws IOException {
+        Manifest.Entry whole = entryFor("u/t/m/source.mp4", "one");
+        try (Manifest manifest = Manifest.open(dst)) {
+            manifest.record(whole);
+        }
+        byte[] torn = {'c', 'a', 'r', 'o', 'l', '/', (byte) 0xe6, '\n', 0, 1, (byte) 0xff};
+        Files.write(dst.resolve(Manifest.JOURNAL), torn, StandardOpenOption.APPEND);
+
+        Manifest reopened = Manifest.open(dst);
+
+        assertThat(reopened.entries()).containsExactly(whole);
+    }
+
+    @Test
     void tornLastJournalLineIsIgnored() throws IOException {
         Manifest.Entry whole = entryFor("u/t/m/source.mp4", "one");
         try (Manifest manifest = Manifest.open(dst)) {
