@@ -22,12 +22,19 @@ import org.jspecify.annotations.Nullable;
  */
 public final class PageIterator implements Iterator<Map<String, @Nullable Object>> {
 
+    /** Pages a listing may grow by while it is walked (media uploaded meanwhile). */
+    static final long GROWTH_PAGES = 10;
+
+    /** No listing is believed to hold more items than this. */
+    static final long MAX_ITEMS = 10_000_000;
+
     private final CloudkeyApi api;
     private final Call call;
     private final int perPage;
     private final Deque<Map<String, @Nullable Object>> buffer = new ArrayDeque<>();
     private long nextPage = 1;
     private long delivered;
+    private long lastPage = Long.MAX_VALUE;
     private boolean exhausted;
     private @Nullable List<Object> previousSignature;
 
@@ -68,6 +75,7 @@ public final class PageIterator implements Iterator<Map<String, @Nullable Object
         PageShape shape = PageShape.read(call.name(), page, result);
 
         List<Map<String, @Nullable Object>> items = shape.items();
+        checkBounded(page, shape);
         checkCoverage(page, shape, items.size());
         checkNotRepeated(page, items);
 
@@ -75,6 +83,19 @@ public final class PageIterator implements Iterator<Map<String, @Nullable Object
         delivered += items.size();
         nextPage = page + 1;
         exhausted = !shape.hasMoreAfter(page, perPage);
+    }
+
+    private void checkBounded(long page, PageShape shape) {
+        if (page == 1) {
+            long announced = Math.max(shape.pages() == null ? 0 : shape.pages(),
+                    shape.total() == null ? 0 : (shape.total() + perPage - 1) / perPage);
+            lastPage = announced > 0 ? announced + GROWTH_PAGES : MAX_ITEMS / perPage;
+        }
+        if (page > lastPage) {
+            throw new PagingException(call.name(), page, "the listing does not end: page "
+                    + page + " after the first page announced at most " + (lastPage
+                    - GROWTH_PAGES) + " pages; the service may be looping, rerun later");
+        }
     }
 
     private void checkCoverage(long page, PageShape shape, int count) {

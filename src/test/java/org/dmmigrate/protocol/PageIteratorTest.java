@@ -105,6 +105,22 @@ class PageIteratorTest {
     }
 
     @Test
+    void aListingWhosePagesKeepGrowingIsStopped() {
+        ScriptedApi api = new ScriptedApi(page -> {
+            Map<String, @Nullable Object> result = pageOf(ids(page * 10, 2), page, page + 1,
+                    1_000_000_000L);
+            result.put("has_more", true);
+            result.put("total", (page + 1) * 2);
+            return result;
+        });
+
+        assertThatThrownBy(() -> drain(new PageIterator(api, SEARCH, 2)))
+                .isInstanceOf(PagingException.class)
+                .hasMessageContaining("does not end");
+        assertThat(api.calls.size()).isLessThanOrEqualTo(3 + (int) PageIterator.GROWTH_PAGES);
+    }
+
+    @Test
     void itemsBeyondPagesAreALoop() {
         ScriptedApi api = new ScriptedApi(page -> {
             Map<String, @Nullable Object> result = pageOf(ids(page * 10, 2), page, 2, 100);
