@@ -35,6 +35,7 @@ final class CatalogCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Destination.check(destination);
         PrintWriter out = spec.commandLine().getOut();
         CatalogSummary summary;
         try {

@@ -1,5 +1,6 @@
 package org.dmmigrate.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -66,6 +67,7 @@ final class DownloadCommand implements Callable<Integer> {
             throw new UsageException("--jobs must be between 1 and 64, not " + jobs);
         }
         PrintWriter out = spec.commandLine().getOut();
+        Destination.check(destination);
         BackupOptions options = new BackupOptions(destination, user,
                 MediaFilter.parse(System.getenv(MediaFilter.VARIABLE)), fake, jobs);
 
@@ -79,7 +81,12 @@ final class DownloadCommand implements Callable<Integer> {
                     progress,
                     Backoff.exponential(retryDelay, Duration.ofSeconds(30), 8),
                     interruption);
-            RunSummary summary = run.run(options);
+            RunSummary summary;
+            try {
+                summary = run.run(options);
+            } catch (IOException e) {
+                throw Destination.cannotWrite(destination, e);
+            }
             progress.close();
             SummaryPrinter.print(out, destination, user, summary, fake);
             if (summary.wasCancelled()) {

@@ -128,7 +128,7 @@ final class ProgressPrinter implements TransferListener, AutoCloseable {
 
     private void print(String line) {
         synchronized (out) {
-            out.println(line);
+            out.println(Terminal.printable(line));
             out.flush();
         }
     }

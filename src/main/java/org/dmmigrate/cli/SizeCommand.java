@@ -52,6 +52,7 @@ final class SizeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        Destination.check(destination);
         BackupOptions options = new BackupOptions(destination, user,
                 MediaFilter.parse(System.getenv(MediaFilter.VARIABLE)), true, 4);
         SizeReport report;
@@ -59,6 +60,8 @@ final class SizeCommand implements Callable<Integer> {
                 ServiceConnection connection = ServiceConnection.open(serviceOptions,
                         spec.commandLine().getErr())) {
             report = new SizeRun(connection.service(), interruption).run(options);
+        } catch (java.io.IOException e) {
+            throw Destination.cannotWrite(destination, e);
         }
         if (json) {
             out.print(new String(BackupJson.format(tree(report)), StandardCharsets.UTF_8));

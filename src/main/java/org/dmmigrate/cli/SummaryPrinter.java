@@ -53,7 +53,7 @@ final class SummaryPrinter {
         out.printf("  %-17s %d%n", title, list.size());
         for (int i = 0; i < Math.min(SHOWN, list.size()); i++) {
             RunSummary.Problem problem = list.get(i);
-            out.println("    " + problem.label() + ": " + problem.reason());
+            out.println("    " + Terminal.printable(problem.label() + ": " + problem.reason()));
         }
         if (list.size() > SHOWN) {
             out.println("    ... and " + (list.size() - SHOWN) + " more (see -v log)");

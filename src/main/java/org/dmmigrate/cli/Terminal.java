@@ -6,6 +6,16 @@ final class Terminal {
     private Terminal() {
     }
 
+    /**
+     * The text with control characters shown as {@code ?}: names from the service must not
+     * move the cursor or clear the screen of whoever reads the output.
+     */
+    static String printable(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> out.appendCodePoint(Character.isISOControl(c) ? '?' : c));
+        return out.toString();
+    }
+
     static boolean isInteractive() {
         return System.console() != null && System.getenv("CI") == null;
     }

@@ -90,6 +90,7 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Destination.check(destination);
         if (jobs < 1 || jobs > 256) {
             throw new UsageException("--jobs must be between 1 and 256, not " + jobs);
         }

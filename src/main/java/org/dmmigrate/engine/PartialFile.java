@@ -2,6 +2,7 @@ package org.dmmigrate.engine;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -39,7 +40,12 @@ final class PartialFile {
      * be fetched from the start (no state, another size, no ETag).
      */
     Optional<Resume> resumable(long expectedSize) throws IOException {
-        if (!Files.isRegularFile(part)) {
+        if (Files.isSymbolicLink(part) || Files.isSymbolicLink(state)) {
+            // Never write through a link: it could point outside the backup.
+            discard();
+            return Optional.empty();
+        }
+        if (!Files.isRegularFile(part, LinkOption.NOFOLLOW_LINKS)) {
             return Optional.empty();
         }
         Optional<@Nullable Object> saved;

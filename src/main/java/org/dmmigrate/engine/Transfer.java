@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
@@ -79,7 +80,9 @@ public final class Transfer {
     /** The size of a verified file already under the final name, if it matches the listing. */
     private static OptionalLong presentSize(AssetJob job) throws IOException {
         Path target = job.target();
-        if (!Files.isRegularFile(target)) {
+        if (!Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS)) {
+            // Missing, or a link that might lead out of the backup: it is fetched and
+            // replaced by a file of its own.
             return OptionalLong.empty();
         }
         long size = Files.size(target);
@@ -214,7 +217,7 @@ public final class Transfer {
             long size = offset;
             byte[] buffer = new byte[BUFFER_BYTES];
             try (FileChannel out = FileChannel.open(partial.path(), StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE)) {
+                    StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
                 out.truncate(offset);
                 out.position(offset);
                 InputStream in = body.body();

@@ -52,9 +52,9 @@ public record Asset(String name, Map<String, @Nullable Object> properties) {
     /** The exact size of the file in bytes, when the service gave a whole number. */
     public OptionalLong fileSize() {
         Object value = properties.get("file_size");
-        if (value instanceof Number number && !(value instanceof Double || value instanceof Float)
-                && number.longValue() >= 0) {
-            return OptionalLong.of(number.longValue());
+        if ((value instanceof Long || value instanceof Integer)
+                && ((Number) value).longValue() >= 0) {
+            return OptionalLong.of(((Number) value).longValue());
         }
         return OptionalLong.empty();
     }

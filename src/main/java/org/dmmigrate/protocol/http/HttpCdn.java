@@ -135,6 +135,11 @@ public final class HttpCdn implements Cdn {
     }
 
     private HttpURLConnection connect(URI url, String method) throws CdnError {
+        if (!url.isAbsolute() || !("http".equals(url.getScheme())
+                || "https".equals(url.getScheme()))) {
+            throw new CdnError("the service gave a download URL that is not http or https: "
+                    + SignedUrls.redact(url.toString()), 0, false, null);
+        }
         try {
             HttpURLConnection connection = (HttpURLConnection) url.toURL().openConnection();
             connection.setRequestMethod(method);
