@@ -39,6 +39,8 @@ public final class Transfer {
 
     private static final Logger LOG = LoggerFactory.getLogger(Transfer.class);
 
+    // TODO(#3): throughput is 0.4-0.5 of curl on 2 cores (docs/benchmarks.md): the MD5 and
+    // SHA-256 of every byte and the per-file fsync cost CPU that curl does not spend.
     /** Fits the L2 cache: larger buffers made the kernel copy into the page cache slower. */
     private static final int BUFFER_BYTES = 128 * 1024;
 
