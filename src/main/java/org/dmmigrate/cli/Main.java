@@ -8,8 +8,8 @@ import picocli.CommandLine;
 
 /**
  * The entry point of every launcher: {@code java -jar dmcloud-migrate.jar TOOL [ARGS]}, where
- * TOOL is {@code dmsize}, {@code dmdownload}, {@code dmverify}, {@code dmcatalog}, {@code dmmigrate} or
- * {@code dmcloud-emulator}.
+ * TOOL is {@code dmsize}, {@code dmdownload}, {@code dmverify}, {@code dmcatalog},
+ * {@code dmmigrate} or {@code dmcloud-emulator}.
  */
 public final class Main {
 
