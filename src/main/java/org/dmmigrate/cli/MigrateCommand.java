@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import org.dmmigrate.engine.ApiMigrationRun;
 import org.dmmigrate.engine.Backoff;
 import org.dmmigrate.engine.MigrationCheck;
 import org.dmmigrate.engine.MigrationOptions;
@@ -13,6 +14,7 @@ import org.dmmigrate.engine.NotABackupException;
 import org.dmmigrate.engine.PartSizing;
 import org.dmmigrate.target.s3.S3Location;
 import org.dmmigrate.target.s3.S3Target;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,9 +38,11 @@ import picocli.CommandLine.Spec;
                 + "  2    usage: bad option, SOURCE is not a backup%n"
                 + "  3    incomplete: some objects failed, or files are not in the manifest "
                 + "(--check: missing or different objects); rerun%n"
-                + "  4    the S3 store cannot be reached, or the bucket does not exist%n"
+                + "  4    the S3 store (or, --from-api, the service) cannot be reached, or "
+                + "the bucket does not exist%n"
                 + "  5    SOURCE cannot be read or its upload state written%n"
-                + "  10   the S3 store rejected the credentials%n"
+                + "  10   the S3 store (or, --from-api, the service) rejected the "
+                + "credentials%n"
                 + "  11   another run is using the backup folder%n"
                 + "  130  interrupted (Ctrl-C; 143 for SIGTERM): rerun to resume%n"})
 final class MigrateCommand implements Callable<Integer> {
@@ -51,6 +55,19 @@ final class MigrateCommand implements Callable<Integer> {
 
     @Mixin
     VerbosityMixin verbosity;
+
+    @Mixin
+    ServiceOptions serviceOptions;
+
+    @Option(names = "--from-api",
+            description = "Stream every asset straight from the service into the bucket, with "
+                    + "no local copy (same credentials as dmdownload); SOURCE is then a small "
+                    + "work folder for the listings, sent along as sidecars.")
+    boolean fromApi;
+
+    @Option(names = {"-u", "--user"}, paramLabel = "NAME",
+            description = "With --from-api: only this user of the organisation.")
+    @Nullable String user;
 
     @Option(names = "--fake",
             description = "Look at the bucket and say what would be sent, but send nothing.")
@@ -77,7 +94,8 @@ final class MigrateCommand implements Callable<Integer> {
             hidden = true, description = "The first wait before retrying a request.")
     Duration retryDelay = Duration.ofMillis(500);
 
-    @Parameters(index = "0", paramLabel = "SOURCE", description = "The backup folder.")
+    @Parameters(index = "0", paramLabel = "SOURCE",
+            description = "The backup folder (with --from-api: the work folder).")
     Path source;
 
     @Parameters(index = "1", paramLabel = "s3://BUCKET[/PREFIX]",
@@ -102,7 +120,10 @@ final class MigrateCommand implements Callable<Integer> {
 
         try (S3Target target = new S3Target(s3Options.settings(location, jobs * 2));
                 Interruption interruption = new Interruption()) {
-            String what = source + " into " + location;
+            String what = (fromApi ? "the service" : source) + " into " + location;
+            if (fromApi) {
+                return fromApi(target, location, what, interruption, out);
+            }
             if (check) {
                 MigrationSummary summary = new MigrationCheck(target).check(source,
                         location.prefix());
@@ -125,6 +146,28 @@ final class MigrateCommand implements Callable<Integer> {
             return summary.complete() ? ExitCodes.OK : ExitCodes.INCOMPLETE;
         } catch (NotABackupException e) {
             throw new UsageException(e.getMessage());
+        }
+    }
+
+    private int fromApi(S3Target target, S3Location location, String what,
+            Interruption interruption, PrintWriter out) throws Exception {
+        if (check) {
+            throw new UsageException("--check compares a backup folder with the bucket; "
+                    + "it does not go with --from-api");
+        }
+        try (ServiceConnection connection = ServiceConnection.open(serviceOptions,
+                spec.commandLine().getErr())) {
+            MigrationOptions options = new MigrationOptions(source, location.prefix(), fake,
+                    jobs, partSizeMib * PartSizing.MIB);
+            ApiMigrationRun run = new ApiMigrationRun(connection.service(), connection.cdn(),
+                    target, new MigrationProgress(out),
+                    Backoff.exponential(retryDelay, Duration.ofSeconds(30), 8), interruption);
+            MigrationSummary summary = run.run(options, user);
+            MigrationSummaryPrinter.print(out, what, summary, fake);
+            if (summary.wasCancelled()) {
+                return ExitCodes.INTERRUPTED;
+            }
+            return summary.complete() ? ExitCodes.OK : ExitCodes.INCOMPLETE;
         }
     }
 }

@@ -47,13 +47,13 @@ final class ObjectUpload {
     private static final Pattern MULTIPART_ETAG = Pattern.compile("[0-9a-f]{32}-[0-9]+");
 
     /** A cancelled run: the upload stops and stays resumable. */
-    private static final class Cancelled extends Exception {
+    static final class Cancelled extends Exception {
         private static final long serialVersionUID = 1L;
     }
 
     /** One call to the target. */
     @FunctionalInterface
-    private interface Call<T> {
+    interface Call<T> {
         T run() throws TargetException;
     }
 
@@ -249,7 +249,7 @@ final class ObjectUpload {
     }
 
     /** Checks the object now in the target: its size and, where it is an MD5, its ETag. */
-    private void check(MigrationItem item, String expectedEtag)
+    void check(MigrationItem item, String expectedEtag)
             throws TargetException, Cancelled {
         ObjectInfo head = attempt(item, () -> target.head(item.key())).orElseThrow(
                 () -> new TargetException(TargetException.Kind.NOT_FOUND, null, "HEAD "
@@ -264,7 +264,7 @@ final class ObjectUpload {
         }
     }
 
-    private <T> T attempt(MigrationItem item, Call<T> call) throws TargetException, Cancelled {
+    <T> T attempt(MigrationItem item, Call<T> call) throws TargetException, Cancelled {
         for (int attempt = 1; ; attempt++) {
             if (cancelled.getAsBoolean()) {
                 throw new Cancelled();
@@ -294,7 +294,7 @@ final class ObjectUpload {
         }
     }
 
-    private void abortQuietly(MigrationItem item, String uploadId) {
+    void abortQuietly(MigrationItem item, String uploadId) {
         try {
             target.abortUpload(item.key(), uploadId);
         } catch (TargetException e) {
@@ -360,7 +360,7 @@ final class ObjectUpload {
         throw new IllegalStateException("unexpected failure of a part", failure);
     }
 
-    private static void sleep(Duration delay) {
+    static void sleep(Duration delay) {
         try {
             Thread.sleep(delay.toMillis());
         } catch (InterruptedException e) {
