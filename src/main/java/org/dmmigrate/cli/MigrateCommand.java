@@ -83,11 +83,17 @@ final class MigrateCommand implements Callable<Integer> {
                     + "${DEFAULT-VALUE}).")
     int jobs;
 
-    /** Hidden, for tests: the smallest part (in MiB) and the multipart threshold. */
+    /** Hidden, for tests: the smallest part, in MiB. */
     @Option(names = "--part-size-mib", paramLabel = "MIB", defaultValue = "8", hidden = true,
             description = "The smallest part of a multipart upload, in MiB (default: "
                     + "${DEFAULT-VALUE}).")
     int partSizeMib = 8;
+
+    /** Hidden, for tests and tuning: the size above which a file goes multipart, in MiB. */
+    @Option(names = "--multipart-above-mib", paramLabel = "MIB", defaultValue = "64",
+            hidden = true, description = "Send files larger than this in parts (default: "
+                    + "${DEFAULT-VALUE}).")
+    int multipartAboveMib = 64;
 
     /** Hidden, for tests: the first wait between attempts of a request, doubled after each. */
     @Option(names = "--retry-delay", paramLabel = "DURATION", defaultValue = "PT0.5S",
@@ -131,7 +137,7 @@ final class MigrateCommand implements Callable<Integer> {
                 return summary.complete() ? ExitCodes.OK : ExitCodes.INCOMPLETE;
             }
             MigrationOptions options = new MigrationOptions(source, location.prefix(), fake,
-                    jobs, partSizeMib * PartSizing.MIB);
+                    jobs, partSizeMib * PartSizing.MIB, multipartAboveMib * PartSizing.MIB);
             MigrationRun run = new MigrationRun(target, new MigrationProgress(out),
                     Backoff.exponential(retryDelay, Duration.ofSeconds(30), 6), interruption);
             MigrationSummary summary = run.run(options);
@@ -158,7 +164,7 @@ final class MigrateCommand implements Callable<Integer> {
         try (ServiceConnection connection = ServiceConnection.open(serviceOptions,
                 spec.commandLine().getErr())) {
             MigrationOptions options = new MigrationOptions(source, location.prefix(), fake,
-                    jobs, partSizeMib * PartSizing.MIB);
+                    jobs, partSizeMib * PartSizing.MIB, multipartAboveMib * PartSizing.MIB);
             ApiMigrationRun run = new ApiMigrationRun(connection.service(), connection.cdn(),
                     target, new MigrationProgress(out),
                     Backoff.exponential(retryDelay, Duration.ofSeconds(30), 8), interruption);

@@ -121,7 +121,7 @@ final class ObjectUpload {
         Map<String, String> metadata = new LinkedHashMap<>(item.metadata());
         metadata.put(SOURCE_MD5, md5);
         ObjectMeta meta = new ObjectMeta(item.contentType(), metadata);
-        String expectedEtag = item.size() <= options.minPartSize()
+        String expectedEtag = item.size() <= options.multipartAbove()
                 ? single(item, md5, meta) : multipart(item, md5, meta);
 
         check(item, expectedEtag);
