@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -85,7 +87,7 @@ public final class MigrationRun {
             if (cancelled.getAsBoolean()) {
                 summary.cancelled();
             } else if (!options.fake()) {
-                abortOrphans(options, state, summary);
+                abortOrphans(options, plan, state, summary);
             }
             summary.kept(state.uploads().size());
         }
@@ -110,12 +112,22 @@ public final class MigrationRun {
         }
     }
 
-    /** Aborts the uploads under the prefix that no state entry will resume. */
-    private void abortOrphans(MigrationOptions options, UploadState state,
+    /**
+     * Aborts the uploads under the prefix that no state entry will resume; without a prefix
+     * (the bucket's root), only those of keys this migration writes, since the bucket may
+     * hold other people's uploads.
+     */
+    private void abortOrphans(MigrationOptions options, MigrationPlan plan, UploadState state,
             MigrationSummary summary) throws TargetException {
         List<UploadInfo> open = target.listUploads(uploadPrefix(options));
         Map<String, UploadState.Upload> resumable = state.uploads();
+        Set<String> planned = new HashSet<>();
+        plan.assets().forEach(item -> planned.add(item.key().value()));
+        plan.sidecars().forEach(item -> planned.add(item.key().value()));
         for (UploadInfo upload : open) {
+            if (options.prefix().isEmpty() && !planned.contains(upload.key().value())) {
+                continue;
+            }
             UploadState.Upload kept = resumable.get(upload.key().value());
             if (kept != null && kept.uploadId().equals(upload.uploadId())) {
                 continue;
