@@ -59,7 +59,8 @@ class MigrateFromApiIT {
     @Test
     void largeSourceStreamsInPartsThroughResets() throws Exception {
         migrateAndCompare(SyntheticCatalog.create(1, 1, 12L << 20, 0, 5),
-                List.of("--part-size-mib", "5", "--multipart-above-mib", "5"), List.of("reset:p=1,after=2m,times=3"));
+                List.of("--part-size-mib", "5", "--multipart-above-mib", "5"),
+                List.of("reset:p=1,after=2m,times=3"));
     }
 
     private void migrateAndCompare(Catalog catalog, List<String> extra, List<String> faults)
