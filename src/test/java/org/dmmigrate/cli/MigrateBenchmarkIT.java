@@ -52,16 +52,23 @@ class MigrateBenchmarkIT {
         Path backup = dir.resolve("backup");
         List<Path> paths = syntheticBackup(backup, files, size);
 
+        int rounds = Integer.getInteger("dmmigrate.bench.rounds", 3);
+        // Alternate the two, best of each: the machine is shared and its speed drifts.
+        double baseline = 0;
+        double ours = 0;
         try (S3Server server = S3Server.start(Files.createDirectories(dir.resolve("store")))) {
-            server.createBucket("baseline");
-            server.createBucket("ours");
-            double baseline = baseline(server, paths, size * files);
-            double ours = ours(server, backup, size * files);
-
-            System.out.printf(Locale.ROOT, "benchmark upload files=%d size=%dMiB jobs=%d "
-                    + "baseline=%.1fMB/s dmmigrate=%.1fMB/s ratio=%.2f (target >= 0.9)%n",
-                    files, size / MIB, JOBS, baseline, ours, ours / baseline);
+            for (int round = 1; round <= rounds; round++) {
+                server.createBucket("baseline-" + round);
+                server.createBucket("ours-" + round);
+                baseline = Math.max(baseline, baseline(server, "baseline-" + round, paths,
+                        size * files));
+                ours = Math.max(ours, ours(server, "ours-" + round, backup, size * files));
+            }
         }
+
+        System.out.printf(Locale.ROOT, "benchmark upload files=%d size=%dMiB jobs=%d rounds=%d "
+                + "baseline=%.1fMB/s dmmigrate=%.1fMB/s ratio=%.2f (target >= 0.9)%n",
+                files, size / MIB, JOBS, rounds, baseline, ours, ours / baseline);
     }
 
     @Test
@@ -104,13 +111,14 @@ class MigrateBenchmarkIT {
         }
     }
 
-    private static double baseline(S3Server server, List<Path> paths, long bytes)
+    private static double baseline(S3Server server, String bucket, List<Path> paths,
+            long bytes)
             throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(JOBS);
         long start = System.nanoTime();
         List<Future<?>> futures = new ArrayList<>();
         for (Path path : paths) {
-            futures.add(pool.submit(() -> server.client().putObject(b -> b.bucket("baseline")
+            futures.add(pool.submit(() -> server.client().putObject(b -> b.bucket(bucket)
                     .key(path.getFileName().toString()), RequestBody.fromFile(path))));
         }
         for (Future<?> future : futures) {
@@ -120,14 +128,16 @@ class MigrateBenchmarkIT {
         return bytes / 1e6 / ((System.nanoTime() - start) / 1e9);
     }
 
-    private static double ours(S3Server server, Path backup, long bytes) throws Exception {
-        try (S3Target target = server.target("ours")) {
+    private static double ours(S3Server server, String bucket, Path backup, long bytes)
+            throws Exception {
+        try (S3Target target = server.target(bucket)) {
             MigrationRun run = new MigrationRun(target, MigrationListener.NONE,
                     Backoff.exponential(Duration.ofMillis(100), Duration.ofSeconds(1), 3),
                     () -> false);
             long start = System.nanoTime();
             MigrationSummary summary = run.run(new MigrationOptions(backup, "", false, JOBS,
-                    MigrationOptions.DEFAULT_MIN_PART, Long.getLong("dmmigrate.bench.multipartMib",
+                    Long.getLong("dmmigrate.bench.partMib", 8) * MIB,
+                    Long.getLong("dmmigrate.bench.multipartMib",
                     64) * MIB));
             double rate = bytes / 1e6 / ((System.nanoTime() - start) / 1e9);
             assertThat(summary.complete()).as(summary.failures().toString()).isTrue();
