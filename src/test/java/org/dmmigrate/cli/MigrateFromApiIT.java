@@ -85,6 +85,10 @@ class MigrateFromApiIT {
 
             assertThat(plan.fired(FaultKind.RESET)).as("the reset fired").isPositive();
             assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.OK);
+            CliRun rerun = fromApi(emulator, bucket, extra);
+            assertThat(rerun.exitCode()).as(rerun.toString()).isEqualTo(ExitCodes.OK);
+            assertThat(rerun.out()).contains("uploaded          0 objects, 0 B (sent 0 B in 0 "
+                    + "requests");
         }
         List<Manifest.Entry> entries;
         try (Manifest manifest = Manifest.open(reference)) {
