@@ -80,7 +80,9 @@ public final class ApiMigrationRun {
                     Threads.named("dmmigrate-part"));
             try {
                 UploadState none = UploadState.load(work, true);
-                ObjectUpload calls = new ObjectUpload(target, none, summary, listener, backoff,
+                TargetCalls calls = new TargetCalls(target, listener, backoff, cancelled,
+                        options.jobs());
+                ObjectUpload sidecars = new ObjectUpload(calls, none, summary, listener,
                         cancelled, parts, options);
                 StreamUpload stream = new StreamUpload(calls, target, cdn, this::refresh,
                         summary, listener, backoff, cancelled, parts, options);
@@ -90,7 +92,7 @@ public final class ApiMigrationRun {
                         stream, files, pending, summary, user, media, assets), listing);
                 await(new ArrayList<>(pending));
                 listing.failures().forEach(p -> summary.failed(p.label(), p.reason()));
-                await(sidecars(work, options, calls, files));
+                await(sidecars(work, options, sidecars, files));
             } finally {
                 files.shutdownNow();
                 parts.shutdownNow();
@@ -146,7 +148,7 @@ public final class ApiMigrationRun {
     }
 
     /** The listings the walk wrote, sent as sidecars once every asset is done. */
-    private List<Future<?>> sidecars(Path work, MigrationOptions options, ObjectUpload calls,
+    private List<Future<?>> sidecars(Path work, MigrationOptions options, ObjectUpload upload,
             ExecutorService files) throws IOException {
         List<Future<?>> pending = new ArrayList<>();
         try (Stream<Path> walk = Files.walk(work)) {
@@ -161,7 +163,7 @@ public final class ApiMigrationRun {
                         ObjectKey.under(options.prefix(), path), Files.size(file), null,
                         ContentTypes.of(name), Map.of());
                 listener.queued(item);
-                pending.add(files.submit(() -> calls.run(item)));
+                pending.add(files.submit(() -> upload.run(item)));
             }
         }
         return pending;

@@ -76,7 +76,7 @@ final class CdnReader implements AutoCloseable {
                 LOG.warn("retrying stream read asset={} offset={} attempt={} reason={}",
                         job.label(), offset, attempt, e.getMessage());
                 onRetry.run();
-                ObjectUpload.sleep(delay.get());
+                TargetCalls.sleep(delay.get());
             }
         }
     }

@@ -76,8 +76,10 @@ public final class MigrationRun {
             ExecutorService parts = Executors.newFixedThreadPool(options.jobs(),
                     Threads.named("dmmigrate-part"));
             try {
-                ObjectUpload upload = new ObjectUpload(target, state, summary, listener,
-                        backoff, cancelled, parts, options);
+                TargetCalls calls = new TargetCalls(target, listener, backoff, cancelled,
+                        options.jobs());
+                ObjectUpload upload = new ObjectUpload(calls, state, summary, listener,
+                        cancelled, parts, options);
                 sendAll(files, upload, plan.assets());
                 sendAll(files, upload, plan.sidecars());
             } finally {

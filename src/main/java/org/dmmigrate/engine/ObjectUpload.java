@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -15,7 +14,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 import org.dmmigrate.target.ObjectInfo;
@@ -44,39 +42,25 @@ final class ObjectUpload {
     private static final Logger LOG = LoggerFactory.getLogger(ObjectUpload.class);
 
     private static final Pattern MD5_HEX = Pattern.compile("[0-9a-f]{32}");
-    private static final Pattern MULTIPART_ETAG = Pattern.compile("[0-9a-f]{32}-[0-9]+");
 
-    /** A cancelled run: the upload stops and stays resumable. */
-    static final class Cancelled extends Exception {
-        private static final long serialVersionUID = 1L;
-    }
-
-    /** One call to the target. */
-    @FunctionalInterface
-    interface Call<T> {
-        T run() throws TargetException;
-    }
-
+    private final TargetCalls calls;
     private final Target target;
     private final UploadState state;
     private final MigrationSummary summary;
     private final MigrationListener listener;
-    private final Backoff backoff;
     private final BooleanSupplier cancelled;
-    private final Semaphore requests;
     private final ExecutorService partPool;
     private final MigrationOptions options;
 
-    ObjectUpload(Target target, UploadState state, MigrationSummary summary,
-            MigrationListener listener, Backoff backoff, BooleanSupplier cancelled,
-            ExecutorService partPool, MigrationOptions options) {
-        this.target = target;
+    ObjectUpload(TargetCalls calls, UploadState state, MigrationSummary summary,
+            MigrationListener listener, BooleanSupplier cancelled, ExecutorService partPool,
+            MigrationOptions options) {
+        this.calls = calls;
+        this.target = calls.target();
         this.state = state;
         this.summary = summary;
         this.listener = listener;
-        this.backoff = backoff;
         this.cancelled = cancelled;
-        this.requests = new Semaphore(options.jobs());
         this.partPool = partPool;
         this.options = options;
     }
@@ -87,7 +71,7 @@ final class ObjectUpload {
         String reason = null;
         try {
             status = send(item);
-        } catch (Cancelled e) {
+        } catch (RunCancelled e) {
             status = MigrationListener.Status.CANCELLED;
             summary.cancelled();
         } catch (TargetException e) {
@@ -106,9 +90,9 @@ final class ObjectUpload {
     }
 
     private MigrationListener.Status send(MigrationItem item)
-            throws TargetException, IOException, Cancelled {
+            throws TargetException, IOException, RunCancelled {
         String md5 = item.md5() != null ? item.md5() : Digests.of(item.file(), false).md5();
-        Optional<ObjectInfo> head = attempt(item, () -> target.head(item.key()));
+        Optional<ObjectInfo> head = calls.attempt(item, () -> target.head(item.key()));
         if (head.isPresent() && matches(head.get(), item.size(), md5)) {
             summary.present(item.size());
             return MigrationListener.Status.PRESENT;
@@ -124,29 +108,29 @@ final class ObjectUpload {
         String expectedEtag = item.size() <= options.multipartAbove()
                 ? single(item, md5, meta) : multipart(item, md5, meta);
 
-        check(item, expectedEtag);
+        calls.check(item, expectedEtag);
         summary.uploaded(item.size());
         LOG.info("uploaded object key={} bytes={}", item.key(), item.size());
         return MigrationListener.Status.UPLOADED;
     }
 
     private String single(MigrationItem item, String md5, ObjectMeta meta)
-            throws TargetException, Cancelled {
+            throws TargetException, RunCancelled {
         Payload payload = Payload.ofFile(item.file(), 0, item.size(), md5);
-        attempt(item, () -> target.put(item.key(), payload, meta));
+        calls.attempt(item, () -> target.put(item.key(), payload, meta));
         summary.sent(item.size());
         listener.progressed(item, item.size());
         return md5;
     }
 
     private String multipart(MigrationItem item, String md5, ObjectMeta meta)
-            throws TargetException, IOException, Cancelled {
+            throws TargetException, IOException, RunCancelled {
         long partSize = PartSizing.partSize(item.size(), options.minPartSize());
         int count = PartSizing.parts(item.size(), partSize);
         Map<Integer, PartInfo> done = new ConcurrentSkipListMap<>();
         String uploadId = resume(item, md5, partSize, count, done);
         if (uploadId == null) {
-            uploadId = attempt(item, () -> target.createUpload(item.key(), meta));
+            uploadId = calls.attempt(item, () -> target.createUpload(item.key(), meta));
             state.begin(item.key().value(), new UploadState.Upload(uploadId, item.size(), md5,
                     partSize, Map.of()));
         }
@@ -168,13 +152,13 @@ final class ObjectUpload {
                 failure = failure == null ? (Exception) e.getCause() : failure;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new Cancelled();
+                throw new RunCancelled();
             }
         }
         rethrow(failure);
 
         List<PartInfo> parts = new ArrayList<>(done.values());
-        attempt(item, () -> target.completeUpload(item.key(), id, parts));
+        calls.attempt(item, () -> target.completeUpload(item.key(), id, parts));
         state.end(item.key().value());
         return multipartEtag(parts);
     }
@@ -184,7 +168,7 @@ final class ObjectUpload {
      * holds and whose MD5 the state recorded are kept. Returns its id, or null to begin anew.
      */
     private @Nullable String resume(MigrationItem item, String md5, long partSize, int count,
-            Map<Integer, PartInfo> done) throws TargetException, IOException, Cancelled {
+            Map<Integer, PartInfo> done) throws TargetException, IOException, RunCancelled {
         String key = item.key().value();
         Optional<UploadState.Upload> earlier = state.upload(key);
         if (earlier.isEmpty()) {
@@ -193,13 +177,13 @@ final class ObjectUpload {
         UploadState.Upload upload = earlier.get();
         if (!upload.sameFile(item.size(), md5, partSize)) {
             LOG.info("dropping upload of other bytes key={} upload={}", key, upload.uploadId());
-            abortQuietly(item, upload.uploadId());
+            calls.abortQuietly(item, upload.uploadId());
             state.end(key);
             return null;
         }
         List<PartInfo> held;
         try {
-            held = attempt(item, () -> target.listParts(item.key(), upload.uploadId()));
+            held = calls.attempt(item, () -> target.listParts(item.key(), upload.uploadId()));
         } catch (TargetException e) {
             if (e.kind() != TargetException.Kind.NOT_FOUND) {
                 throw e;
@@ -226,16 +210,16 @@ final class ObjectUpload {
     }
 
     private PartInfo part(MigrationItem item, String uploadId, int number, long partSize)
-            throws TargetException, IOException, Cancelled {
+            throws TargetException, IOException, RunCancelled {
         if (cancelled.getAsBoolean()) {
-            throw new Cancelled();
+            throw new RunCancelled();
         }
         long offset = (number - 1) * partSize;
         long length = partLength(item, number, partSize);
         String md5 = md5(Payload.ofFile(item.file(), offset, length, "0".repeat(32)));
         Payload payload = Payload.ofFile(item.file(), offset, length, md5);
 
-        PartInfo sent = attempt(item, () -> target.uploadPart(item.key(), uploadId, number,
+        PartInfo sent = calls.attempt(item, () -> target.uploadPart(item.key(), uploadId, number,
                 payload));
         if (MD5_HEX.matcher(sent.etag()).matches() && !sent.etag().equals(md5)) {
             throw new TargetException(TargetException.Kind.CORRUPT, null, "part " + number
@@ -246,61 +230,6 @@ final class ObjectUpload {
         state.part(item.key().value(), number, md5);
         listener.progressed(item, length);
         return new PartInfo(number, length, sent.etag());
-    }
-
-    /** Checks the object now in the target: its size and, where it is an MD5, its ETag. */
-    void check(MigrationItem item, String expectedEtag)
-            throws TargetException, Cancelled {
-        ObjectInfo head = attempt(item, () -> target.head(item.key())).orElseThrow(
-                () -> new TargetException(TargetException.Kind.NOT_FOUND, null, "HEAD "
-                        + item.key() + " found nothing right after the upload", null));
-        boolean etagChecked = MD5_HEX.matcher(head.etag()).matches()
-                || MULTIPART_ETAG.matcher(head.etag()).matches();
-        if (head.size() != item.size() || etagChecked && !expectedEtag.isEmpty()
-                && !head.etag().equals(expectedEtag)) {
-            throw new TargetException(TargetException.Kind.CORRUPT, null, "the target holds "
-                    + item.key() + " with " + head.size() + " bytes and ETag " + head.etag()
-                    + ", expected " + item.size() + " bytes and " + expectedEtag, null);
-        }
-    }
-
-    <T> T attempt(MigrationItem item, Call<T> call) throws TargetException, Cancelled {
-        for (int attempt = 1; ; attempt++) {
-            if (cancelled.getAsBoolean()) {
-                throw new Cancelled();
-            }
-            try {
-                requests.acquire();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new Cancelled();
-            }
-            try {
-                return call.run();
-            } catch (TargetException e) {
-                // A corrupt body on the way from a verified file is a transport fault.
-                boolean again = e.isRetryable() || e.kind() == TargetException.Kind.CORRUPT;
-                Optional<Duration> delay = again ? backoff.delay(attempt) : Optional.empty();
-                if (delay.isEmpty()) {
-                    throw e;
-                }
-                LOG.warn("retrying request key={} attempt={} delay={}ms reason={}", item.key(),
-                        attempt, delay.get().toMillis(), e.getMessage());
-                listener.retrying(item, attempt, delay.get(), String.valueOf(e.getMessage()));
-                sleep(delay.get());
-            } finally {
-                requests.release();
-            }
-        }
-    }
-
-    void abortQuietly(MigrationItem item, String uploadId) {
-        try {
-            target.abortUpload(item.key(), uploadId);
-        } catch (TargetException e) {
-            LOG.warn("cannot abort upload key={} upload={} reason={}", item.key(), uploadId,
-                    e.getMessage());
-        }
     }
 
     static boolean matches(ObjectInfo head, long size, String md5) {
@@ -344,7 +273,7 @@ final class ObjectUpload {
     }
 
     private static void rethrow(@Nullable Exception failure)
-            throws TargetException, IOException, Cancelled {
+            throws TargetException, IOException, RunCancelled {
         if (failure == null) {
             return;
         }
@@ -354,17 +283,9 @@ final class ObjectUpload {
         if (failure instanceof IOException e) {
             throw e;
         }
-        if (failure instanceof Cancelled e) {
+        if (failure instanceof RunCancelled e) {
             throw e;
         }
         throw new IllegalStateException("unexpected failure of a part", failure);
-    }
-
-    static void sleep(Duration delay) {
-        try {
-            Thread.sleep(delay.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -35,7 +35,7 @@ final class StreamUpload {
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamUpload.class);
 
-    private final ObjectUpload calls;
+    private final TargetCalls calls;
     private final Target target;
     private final Cdn cdn;
     private final LinkSource links;
@@ -47,7 +47,7 @@ final class StreamUpload {
     private final Semaphore buffers;
     private final MigrationOptions options;
 
-    StreamUpload(ObjectUpload calls, Target target, Cdn cdn, LinkSource links,
+    StreamUpload(TargetCalls calls, Target target, Cdn cdn, LinkSource links,
             MigrationSummary summary, MigrationListener listener, Backoff backoff,
             BooleanSupplier cancelled, ExecutorService partPool, MigrationOptions options) {
         this.calls = calls;
@@ -69,7 +69,7 @@ final class StreamUpload {
         String reason = null;
         try {
             status = send(job, item);
-        } catch (ObjectUpload.Cancelled e) {
+        } catch (RunCancelled e) {
             status = MigrationListener.Status.CANCELLED;
             summary.cancelled();
         } catch (TargetException | TransferException e) {
@@ -86,7 +86,7 @@ final class StreamUpload {
     }
 
     private MigrationListener.Status send(AssetJob job, MigrationItem item)
-            throws TargetException, TransferException, ObjectUpload.Cancelled {
+            throws TargetException, TransferException, RunCancelled {
         String checksum = item.md5();
         Optional<ObjectInfo> head = calls.attempt(item, () -> target.head(item.key()));
         if (head.isPresent() && (checksum != null
@@ -112,14 +112,14 @@ final class StreamUpload {
                     throw e;
                 }
                 listener.retrying(item, attempt, delay.get(), String.valueOf(e.getMessage()));
-                ObjectUpload.sleep(delay.get());
+                TargetCalls.sleep(delay.get());
             }
         }
     }
 
     /** One whole pass over the asset; returns the ETag the object should have. */
     private String once(AssetJob job, MigrationItem item, @Nullable String checksum)
-            throws TargetException, TransferException, ObjectUpload.Cancelled {
+            throws TargetException, TransferException, RunCancelled {
         long partSize = PartSizing.partSize(item.size(), options.minPartSize());
         int count = PartSizing.parts(item.size(), partSize);
         Map<String, String> metadata = new LinkedHashMap<>(item.metadata());
@@ -149,7 +149,7 @@ final class StreamUpload {
                 requireChecksum(job, whole.result().md5(), checksum);
                 calls.attempt(item, () -> target.completeUpload(item.key(), uploadId, parts));
                 return ObjectUpload.multipartEtag(parts);
-            } catch (TargetException | TransferException | ObjectUpload.Cancelled e) {
+            } catch (TargetException | TransferException | RunCancelled e) {
                 calls.abortQuietly(item, uploadId);
                 throw e;
             }
@@ -158,7 +158,7 @@ final class StreamUpload {
 
     private List<PartInfo> parts(MigrationItem item, CdnReader reader, String uploadId,
             long partSize, int count, Digests whole)
-            throws TargetException, TransferException, ObjectUpload.Cancelled {
+            throws TargetException, TransferException, RunCancelled {
         List<Future<PartInfo>> pending = new ArrayList<>();
         try {
             for (int number = 1; number <= count; number++) {
@@ -194,24 +194,24 @@ final class StreamUpload {
             if (e.getCause() instanceof TargetException target) {
                 throw target;
             }
-            if (e.getCause() instanceof ObjectUpload.Cancelled stop) {
+            if (e.getCause() instanceof RunCancelled stop) {
                 throw stop;
             }
             throw new IllegalStateException("unexpected failure of a part", e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ObjectUpload.Cancelled();
+            throw new RunCancelled();
         } finally {
             pending.forEach(future -> future.cancel(false));
         }
     }
 
-    private void acquireBuffer() throws ObjectUpload.Cancelled {
+    private void acquireBuffer() throws RunCancelled {
         try {
             buffers.acquire();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ObjectUpload.Cancelled();
+            throw new RunCancelled();
         }
     }
 
