@@ -13,6 +13,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class MigrationProgress implements MigrationListener {
 
+    // TODO(#5): no progress bar on a terminal as dmdownload has; plain lines only.
+
     private static final int SUMMARY_SECONDS = 10;
 
     private final PrintWriter out;

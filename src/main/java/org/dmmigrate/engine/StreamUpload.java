@@ -123,6 +123,7 @@ final class StreamUpload {
         long partSize = PartSizing.partSize(item.size(), options.minPartSize());
         int count = PartSizing.parts(item.size(), partSize);
         Map<String, String> metadata = new LinkedHashMap<>(item.metadata());
+        // TODO(#5): no upload state here: an interrupted streamed upload starts again.
         if (checksum != null) {
             metadata.put(ObjectUpload.SOURCE_MD5, checksum);
         }
