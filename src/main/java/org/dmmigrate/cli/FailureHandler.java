@@ -6,6 +6,7 @@ import org.dmmigrate.engine.BackupLock;
 import org.dmmigrate.engine.UnknownUserException;
 import org.dmmigrate.protocol.CallError;
 import org.dmmigrate.protocol.ErrorKind;
+import org.dmmigrate.target.TargetException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -43,6 +44,10 @@ final class FailureHandler implements IExecutionExceptionHandler {
         if (failure instanceof IllegalStateException && failure.getClass().getName()
                 .startsWith("org.dmmigrate.protocol")) {
             return ExitCodes.UNREACHABLE;
+        }
+        if (failure instanceof TargetException target) {
+            return target.kind() == TargetException.Kind.REJECTED ? ExitCodes.REJECTED
+                    : ExitCodes.UNREACHABLE;
         }
         if (failure instanceof IOException) {
             return ExitCodes.CANNOT_WRITE;

@@ -8,8 +8,8 @@ import picocli.CommandLine;
 
 /**
  * The entry point of every launcher: {@code java -jar dmcloud-migrate.jar TOOL [ARGS]}, where
- * TOOL is {@code dmsize}, {@code dmdownload}, {@code dmverify}, {@code dmcatalog} or
- * {@code dmcloud-emulator}.
+ * TOOL is {@code dmsize}, {@code dmdownload}, {@code dmverify}, {@code dmcatalog},
+ * {@code dmmigrate} or {@code dmcloud-emulator}.
  */
 public final class Main {
 
@@ -18,6 +18,7 @@ public final class Main {
             "dmdownload", DownloadCommand::new,
             "dmverify", VerifyCommand::new,
             "dmcatalog", CatalogCommand::new,
+            "dmmigrate", MigrateCommand::new,
             "dmcloud-emulator", EmulatorCommand::new);
 
     private Main() {

@@ -42,7 +42,7 @@ public final class Verifier {
     /** The names in DST that are the tools' own, never reported as extra. */
     public static final Set<String> OWN_FILES = Set.of(BackupLock.FILE_NAME, Manifest.JOURNAL,
             Manifest.FILE_NAME, Manifest.SHA256SUMS, Manifest.MD5SUMS,
-            CompletenessReport.JSON_NAME, CompletenessReport.TEXT_NAME);
+            CompletenessReport.JSON_NAME, CompletenessReport.TEXT_NAME, UploadState.FILE_NAME);
 
     /** The folder of DST where dmcatalog writes its pages, never reported as extra. */
     public static final String CATALOG_FOLDER = "catalog";

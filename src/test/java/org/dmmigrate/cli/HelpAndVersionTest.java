@@ -8,7 +8,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class HelpAndVersionTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"dmsize", "dmdownload", "dmverify", "dmcloud-emulator"})
+    @ValueSource(strings = {"dmsize", "dmdownload", "dmverify", "dmmigrate", "dmcloud-emulator"})
     void helpShowsUsageAndTheExitCodes(String tool) {
         CliRun run = CliRun.of(tool, "--help");
 
@@ -18,7 +18,7 @@ class HelpAndVersionTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dmsize", "dmdownload", "dmverify", "dmcloud-emulator"})
+    @ValueSource(strings = {"dmsize", "dmdownload", "dmverify", "dmmigrate", "dmcloud-emulator"})
     void versionNamesTheTool(String tool) {
         CliRun run = CliRun.of(tool, "--version");
 
