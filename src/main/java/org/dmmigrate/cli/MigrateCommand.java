@@ -138,9 +138,13 @@ final class MigrateCommand implements Callable<Integer> {
             }
             MigrationOptions options = new MigrationOptions(source, location.prefix(), fake,
                     jobs, partSizeMib * PartSizing.MIB, multipartAboveMib * PartSizing.MIB);
-            MigrationRun run = new MigrationRun(target, new MigrationProgress(out),
+            MigrationProgress progress = new MigrationProgress(out, Terminal.isInteractive());
+            MigrationRun run = new MigrationRun(target, progress,
                     Backoff.exponential(retryDelay, Duration.ofSeconds(30), 6), interruption);
-            MigrationSummary summary = run.run(options);
+            MigrationSummary summary;
+            try (progress) {
+                summary = run.run(options);
+            }
             MigrationSummaryPrinter.print(out, what, summary, fake);
             if (summary.wasCancelled()) {
                 return ExitCodes.INTERRUPTED;
@@ -165,10 +169,14 @@ final class MigrateCommand implements Callable<Integer> {
                 spec.commandLine().getErr())) {
             MigrationOptions options = new MigrationOptions(source, location.prefix(), fake,
                     jobs, partSizeMib * PartSizing.MIB, multipartAboveMib * PartSizing.MIB);
+            MigrationProgress progress = new MigrationProgress(out, Terminal.isInteractive());
             ApiMigrationRun run = new ApiMigrationRun(connection.service(), connection.cdn(),
-                    target, new MigrationProgress(out),
+                    target, progress,
                     Backoff.exponential(retryDelay, Duration.ofSeconds(30), 8), interruption);
-            MigrationSummary summary = run.run(options, user);
+            MigrationSummary summary;
+            try (progress) {
+                summary = run.run(options, user);
+            }
             MigrationSummaryPrinter.print(out, what, summary, fake);
             if (summary.wasCancelled()) {
                 return ExitCodes.INTERRUPTED;

@@ -3,17 +3,19 @@ package org.dmmigrate.cli;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
 import org.dmmigrate.engine.MigrationItem;
 import org.dmmigrate.engine.MigrationListener;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Shows a migration's progress as plain lines: one per finished object, one per retry, and a
- * summary of files and bytes every {@value #SUMMARY_SECONDS} s. Thread-safe.
+ * Shows a migration's progress: on a terminal, a bar with bytes, rate, ETA and objects done;
+ * without one, plain lines: one per finished object, one per retry, and a summary of files
+ * and bytes every {@value #SUMMARY_SECONDS} s. Thread-safe.
  */
-final class MigrationProgress implements MigrationListener {
-
-    // TODO(#5): no progress bar on a terminal as dmdownload has; plain lines only.
+final class MigrationProgress implements MigrationListener, AutoCloseable {
 
     private static final int SUMMARY_SECONDS = 10;
 
@@ -25,30 +27,58 @@ final class MigrationProgress implements MigrationListener {
     private final long startNanos = System.nanoTime();
     private volatile long lastSummaryNanos = System.nanoTime();
 
-    MigrationProgress(PrintWriter out) {
+    private final @Nullable ProgressBar bar;
+    private boolean closed;
+
+    MigrationProgress(PrintWriter out, boolean terminal) {
         this.out = out;
+        this.bar = terminal ? new ProgressBarBuilder()
+                .setTaskName("migrate")
+                .setUnit(" MB", 1_000_000)
+                .setStyle(ProgressBarStyle.ASCII)
+                .setInitialMax(0)
+                .showSpeed()
+                .setUpdateIntervalMillis(500)
+                .build() : null;
     }
 
     @Override
     public void queued(MigrationItem item) {
         plannedFiles.incrementAndGet();
-        plannedBytes.addAndGet(item.size());
+        long total = plannedBytes.addAndGet(item.size());
+        if (bar != null) {
+            bar.maxHint(total);
+            bar.setExtraMessage(" " + doneFiles.get() + "/" + plannedFiles.get() + " objects");
+        }
     }
 
     @Override
     public void progressed(MigrationItem item, long bytes) {
         sentBytes.addAndGet(bytes);
+        if (bar != null) {
+            bar.stepBy(bytes);
+        }
     }
 
     @Override
     public void retrying(MigrationItem item, int attempt, Duration delay, String reason) {
+        if (bar != null) {
+            return;
+        }
         print("retry   " + item.key() + " attempt=" + attempt + " in " + delay.toMillis()
                 + "ms: " + reason);
     }
 
     @Override
     public void finished(MigrationItem item, Status status, @Nullable String reason) {
-        doneFiles.incrementAndGet();
+        long done = doneFiles.incrementAndGet();
+        if (bar != null) {
+            if (status == Status.PRESENT) {
+                bar.stepBy(item.size());
+            }
+            bar.setExtraMessage(" " + done + "/" + plannedFiles.get() + " objects");
+            return;
+        }
         String word = switch (status) {
             case UPLOADED -> "sent   ";
             case PRESENT -> "present";
@@ -68,9 +98,17 @@ final class MigrationProgress implements MigrationListener {
         }
     }
 
+    @Override
+    public synchronized void close() {
+        if (bar != null && !closed) {
+            closed = true;
+            bar.close();
+        }
+    }
+
     private void print(String line) {
         synchronized (out) {
-            out.println(line);
+            out.println(Terminal.printable(line));
             out.flush();
         }
     }
