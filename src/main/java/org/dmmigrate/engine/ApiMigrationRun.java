@@ -84,7 +84,8 @@ public final class ApiMigrationRun {
                         options.jobs());
                 ObjectUpload sidecars = new ObjectUpload(calls, none, summary, listener,
                         cancelled, parts, options);
-                StreamUpload stream = new StreamUpload(calls, target, cdn, this::refresh,
+                UploadState streams = UploadState.load(work, options.fake());
+                StreamUpload stream = new StreamUpload(calls, streams, target, cdn, this::refresh,
                         summary, listener, backoff, cancelled, parts, options);
                 List<Future<?>> pending = Collections.synchronizedList(new ArrayList<>());
                 RunSummary listing = new RunSummary();

@@ -2,10 +2,13 @@ package org.dmmigrate.engine;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -46,10 +49,12 @@ final class StreamUpload {
     private final ExecutorService partPool;
     private final Semaphore buffers;
     private final MigrationOptions options;
+    private final UploadState state;
 
-    StreamUpload(TargetCalls calls, Target target, Cdn cdn, LinkSource links,
+    StreamUpload(TargetCalls calls, UploadState state, Target target, Cdn cdn, LinkSource links,
             MigrationSummary summary, MigrationListener listener, Backoff backoff,
             BooleanSupplier cancelled, ExecutorService partPool, MigrationOptions options) {
+        this.state = state;
         this.calls = calls;
         this.target = target;
         this.cdn = cdn;
@@ -123,7 +128,6 @@ final class StreamUpload {
         long partSize = PartSizing.partSize(item.size(), options.minPartSize());
         int count = PartSizing.parts(item.size(), partSize);
         Map<String, String> metadata = new LinkedHashMap<>(item.metadata());
-        // TODO(#5): no upload state here: an interrupted streamed upload starts again.
         if (checksum != null) {
             metadata.put(ObjectUpload.SOURCE_MD5, checksum);
         }
@@ -144,21 +148,94 @@ final class StreamUpload {
                 listener.progressed(item, bytes.length);
                 return md5;
             }
-            String uploadId = calls.attempt(item, () -> target.createUpload(item.key(), meta));
+            Map<Integer, PartInfo> held = new HashMap<>();
+            String identity = checksum == null ? "unknown" : checksum.toLowerCase(Locale.ROOT);
+            String resumed = resume(item, identity, partSize, count, held);
+            String uploadId = resumed != null ? resumed
+                    : calls.attempt(item, () -> target.createUpload(item.key(), meta));
+            if (resumed == null) {
+                record(() -> state.begin(item.key().value(), new UploadState.Upload(uploadId,
+                        item.size(), identity, partSize, Map.of())));
+            }
             try {
-                List<PartInfo> parts = parts(item, reader, uploadId, partSize, count, whole);
+                List<PartInfo> parts = parts(item, reader, uploadId, partSize, count, whole,
+                        held);
                 requireChecksum(job, whole.result().md5(), checksum);
                 calls.attempt(item, () -> target.completeUpload(item.key(), uploadId, parts));
+                record(() -> state.end(item.key().value()));
                 return ObjectUpload.multipartEtag(parts);
-            } catch (TargetException | TransferException | RunCancelled e) {
-                calls.abortQuietly(item, uploadId);
+            } catch (RunCancelled e) {
+                // Kept, with its parts, for the next run to resume.
+                throw e;
+            } catch (TargetException | TransferException e) {
+                if (!cancelled.getAsBoolean()) {
+                    calls.abortQuietly(item, uploadId);
+                    record(() -> state.end(item.key().value()));
+                }
                 throw e;
             }
         }
     }
 
+    /**
+     * Picks up an upload of this asset that an earlier run began and did not finish: the
+     * parts the store holds with the MD5 the state recorded. Returns its id, or null.
+     */
+    private @Nullable String resume(MigrationItem item, String identity, long partSize,
+            int count, Map<Integer, PartInfo> held)
+            throws TargetException, TransferException, RunCancelled {
+        String key = item.key().value();
+        Optional<UploadState.Upload> earlier = state.upload(key);
+        if (earlier.isEmpty()) {
+            return null;
+        }
+        UploadState.Upload upload = earlier.get();
+        if (!upload.sameFile(item.size(), identity, partSize)) {
+            calls.abortQuietly(item, upload.uploadId());
+            record(() -> state.end(key));
+            return null;
+        }
+        List<PartInfo> listed;
+        try {
+            listed = calls.attempt(item, () -> target.listParts(item.key(), upload.uploadId()));
+        } catch (TargetException e) {
+            if (e.kind() != TargetException.Kind.NOT_FOUND) {
+                throw e;
+            }
+            record(() -> state.end(key));
+            return null;
+        }
+        for (PartInfo part : listed) {
+            String recorded = upload.parts().get(part.number());
+            if (part.number() <= count && recorded != null
+                    && recorded.equalsIgnoreCase(part.etag())) {
+                held.put(part.number(), part);
+            }
+        }
+        summary.resumedParts(held.size());
+        LOG.info("resuming streamed upload key={} upload={} parts={} of={}", key,
+                upload.uploadId(), held.size(), count);
+        return upload.uploadId();
+    }
+
+    /** One write of the upload state, which a failure to save turns into a failed asset. */
+    private void record(StateWrite write) throws TransferException {
+        try {
+            write.run();
+        } catch (java.io.IOException e) {
+            throw new TransferException("cannot save the upload state "
+                    + UploadState.FILE_NAME + ": " + e.getMessage(), false, e);
+        }
+    }
+
+    /** A write to the upload state. */
+    @FunctionalInterface
+    private interface StateWrite {
+        void run() throws java.io.IOException;
+    }
+
     private List<PartInfo> parts(MigrationItem item, CdnReader reader, String uploadId,
-            long partSize, int count, Digests whole)
+            long partSize, int count, Digests whole, Map<Integer, PartInfo> held)
             throws TargetException, TransferException, RunCancelled {
         List<Future<PartInfo>> pending = new ArrayList<>();
         try {
@@ -173,11 +250,28 @@ final class StreamUpload {
                     throw e;
                 }
                 int part = number;
+                PartInfo kept = held.get(part);
+                if (kept != null) {
+                    // Already in the store: its bytes only feed the whole MD5, and must be
+                    // the same bytes as then.
+                    buffers.release();
+                    String md5 = md5(bytes, length);
+                    if (!md5.equalsIgnoreCase(kept.etag())) {
+                        throw new TransferException("part " + part + " of " + item.key()
+                                + " is no longer the part uploaded earlier; starting again",
+                                true);
+                    }
+                    listener.progressed(item, length);
+                    pending.add(CompletableFuture.completedFuture(
+                            new PartInfo(part, length, kept.etag())));
+                    continue;
+                }
                 pending.add(partPool.submit(() -> {
                     try {
                         String md5 = md5(bytes, length);
                         PartInfo sent = calls.attempt(item, () -> target.uploadPart(item.key(),
                                 uploadId, part, Payload.ofBytes(bytes, length, md5)));
+                        record(() -> state.part(item.key().value(), part, md5));
                         summary.sent(length);
                         listener.progressed(item, length);
                         return sent;
@@ -197,6 +291,9 @@ final class StreamUpload {
             }
             if (e.getCause() instanceof RunCancelled stop) {
                 throw stop;
+            }
+            if (e.getCause() instanceof TransferException transfer) {
+                throw transfer;
             }
             throw new IllegalStateException("unexpected failure of a part", e.getCause());
         } catch (InterruptedException e) {
