@@ -66,6 +66,8 @@ wait_quiet() {
 # Starts the emulator with catalog $1 and exports DMCLOUD_API_URL, _USER_ID and _API_KEY.
 start_emulator() {
     stop_emulator
+    # An old file would hand out the previous emulator's address before the new one writes.
+    rm -f "$work/emulator.out"
     java -jar "$work/bench.jar" dmcloud-emulator --catalog "$1" \
         >"$work/emulator.out" 2>"$work/emulator.err" &
     emulator_pid=$!
@@ -179,7 +181,8 @@ best_of() {
 
 check_tree() {
     local got
-    got=$(find "$1" -type f ! -name '*.json' ! -name '.*' | wc -l)
+    # Asset files only: not the listings, the lock, the manifest nor the report.
+    got=$(find "$1" -mindepth 2 -type f ! -name '*.json' ! -name '.*' | wc -l)
     [ "$got" -eq "$files" ] || say "  WARNING: $1 holds $got files, expected $files"
 }
 
