@@ -4,8 +4,6 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.dmmigrate.engine.MigrationItem;
 import org.dmmigrate.engine.MigrationListener;
 import org.jspecify.annotations.Nullable;
@@ -32,14 +30,7 @@ final class MigrationProgress implements MigrationListener, AutoCloseable {
 
     MigrationProgress(PrintWriter out, boolean terminal) {
         this.out = out;
-        this.bar = terminal ? new ProgressBarBuilder()
-                .setTaskName("migrate")
-                .setUnit(" MB", 1_000_000)
-                .setStyle(ProgressBarStyle.ASCII)
-                .setInitialMax(0)
-                .showSpeed()
-                .setUpdateIntervalMillis(500)
-                .build() : null;
+        this.bar = terminal ? ByteBar.create("migrate") : null;
     }
 
     @Override

@@ -4,8 +4,6 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.dmmigrate.engine.AssetJob;
 import org.dmmigrate.engine.TransferListener;
 import org.dmmigrate.engine.TransferOutcome;
@@ -32,14 +30,7 @@ final class ProgressPrinter implements TransferListener, AutoCloseable {
 
     ProgressPrinter(PrintWriter out, boolean terminal) {
         this.out = out;
-        this.bar = terminal ? new ProgressBarBuilder()
-                .setTaskName("backup")
-                .setUnit(" MB", 1_000_000)
-                .setStyle(ProgressBarStyle.ASCII)
-                .setInitialMax(0)
-                .showSpeed()
-                .setUpdateIntervalMillis(500)
-                .build() : null;
+        this.bar = terminal ? ByteBar.create("backup") : null;
     }
 
     @Override

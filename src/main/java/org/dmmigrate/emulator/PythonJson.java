@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Serialises plain Java values (maps, lists, strings, numbers, booleans, null) the way Python's
  * {@code json.dumps} does by default: {@code ", "} and {@code ": "} separators, ASCII only with
- * lowercase {@code \\uXXXX} escapes. Map order is kept. Stateless and thread-safe.
+ * lowercase {@code \\u00e9}-style escapes. Map order is kept. Stateless and thread-safe.
  */
 final class PythonJson {
 
