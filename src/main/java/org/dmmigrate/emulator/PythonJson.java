@@ -69,7 +69,8 @@ final class PythonJson {
         out.append('}');
     }
 
-    private static void appendString(String text, StringBuilder out) {
+    /** Appends a JSON string as Python writes it: ASCII only, {@code \\u00e9}-style escapes. */
+    static void appendString(String text, StringBuilder out) {
         out.append('"');
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

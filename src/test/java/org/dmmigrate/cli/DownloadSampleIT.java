@@ -15,12 +15,9 @@ import org.dmmigrate.emulator.Catalog;
 import org.dmmigrate.emulator.EmulatedAsset;
 import org.dmmigrate.emulator.EmulatedMedia;
 import org.dmmigrate.emulator.EmulatedUser;
-import org.dmmigrate.emulator.Emulator;
-import org.dmmigrate.emulator.SampleCatalog;
 import org.dmmigrate.engine.Verifier;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** dmdownload over HTTP against the emulator's sample organisation. */
@@ -29,22 +26,12 @@ class DownloadSampleIT {
     @TempDir
     Path dst;
 
-    private Emulator emulator;
-
-    @BeforeEach
-    void startEmulator() {
-        emulator = Emulator.builder().catalog(SampleCatalog.create()).port(0).build();
-        emulator.start();
-    }
-
-    @AfterEach
-    void stopEmulator() {
-        emulator.close();
-    }
+    @RegisterExtension
+    final SampleEmulator sample = new SampleEmulator();
 
     @Test
     void bobsBackupHasTheSeedReadmeShape() throws IOException {
-        CliRun run = CliRun.against(emulator, "dmdownload", "--user=bob", dst.toString());
+        CliRun run = CliRun.against(sample.get(), "dmdownload", "--user=bob", dst.toString());
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.OK);
         assertThat(tree()).containsExactly(
@@ -65,11 +52,11 @@ class DownloadSampleIT {
 
     @Test
     void everyFileOfTheSampleHoldsTheServiceBytes() throws Exception {
-        CliRun run = CliRun.against(emulator, "dmdownload", dst.toString());
+        CliRun run = CliRun.against(sample.get(), "dmdownload", dst.toString());
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.INCOMPLETE);
         int files = 0;
-        Catalog catalog = emulator.catalog();
+        Catalog catalog = sample.get().catalog();
         for (EmulatedUser user : catalog.users()) {
             for (EmulatedMedia media : catalog.media(user.id())) {
                 for (EmulatedAsset asset : media.assets().values()) {
@@ -91,7 +78,7 @@ class DownloadSampleIT {
 
     @Test
     void summaryNamesWhatIsNotReadyOrInError() {
-        CliRun run = CliRun.against(emulator, "dmdownload", "--user", "alice", dst.toString());
+        CliRun run = CliRun.against(sample.get(), "dmdownload", "--user", "alice", dst.toString());
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.INCOMPLETE);
         assertThat(run.out()).contains("INCOMPLETE")
@@ -102,19 +89,19 @@ class DownloadSampleIT {
 
     @Test
     void fakeRunWritesListingsButNoAssetFile() throws IOException {
-        CliRun run = CliRun.against(emulator, "dmdownload", "--fake", "--user=bob",
+        CliRun run = CliRun.against(sample.get(), "dmdownload", "--fake", "--user=bob",
                 dst.toString());
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.OK);
         assertThat(tree()).contains("bob/media.json",
                 "bob/Test video 42/1264cde462416235548e5f69/assets.json")
                 .noneMatch(path -> path.endsWith(".mp4") || path.endsWith(".jpg"));
-        assertThat(emulator.recorder().bytesServed()).isZero();
+        assertThat(sample.get().recorder().bytesServed()).isZero();
     }
 
     @Test
     void listingsAreUtf8SortedAndIndented() throws IOException {
-        CliRun run = CliRun.against(emulator, "dmdownload", "--fake", "--user=carol.smith",
+        CliRun run = CliRun.against(sample.get(), "dmdownload", "--fake", "--user=carol.smith",
                 dst.toString());
 
         String media = Files.readString(dst.resolve("carol.smith/media.json"),
@@ -126,7 +113,7 @@ class DownloadSampleIT {
 
     @Test
     void unknownUserListsTheUsersAndWritesNothing() throws IOException {
-        CliRun run = CliRun.against(emulator, "dmdownload", "--user=zoe", dst.toString());
+        CliRun run = CliRun.against(sample.get(), "dmdownload", "--user=zoe", dst.toString());
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(run.err()).contains("zoe").contains("alice, bob, carol.smith, dave");

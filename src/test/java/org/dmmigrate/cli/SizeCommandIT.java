@@ -9,11 +9,9 @@ import java.util.List;
 import java.util.Map;
 import org.dmmigrate.emulator.EmulatedAsset;
 import org.dmmigrate.emulator.EmulatedMedia;
-import org.dmmigrate.emulator.Emulator;
 import org.dmmigrate.emulator.SampleCatalog;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** dmsize over HTTP against the sample organisation. */
@@ -22,22 +20,12 @@ class SizeCommandIT {
     @TempDir
     Path dst;
 
-    private Emulator emulator;
-
-    @BeforeEach
-    void startEmulator() {
-        emulator = Emulator.builder().catalog(SampleCatalog.create()).port(0).build();
-        emulator.start();
-    }
-
-    @AfterEach
-    void stopEmulator() {
-        emulator.close();
-    }
+    @RegisterExtension
+    final SampleEmulator sample = new SampleEmulator();
 
     @Test
     void jsonPlanCountsEveryReadyFileOfBobAndNothingPresent() throws Exception {
-        CliRun run = CliRun.against(emulator, "dmsize", "--json", "--user=bob", dst.toString());
+        CliRun run = CliRun.against(sample.get(), "dmsize", "--json", "--user=bob", dst.toString());
 
         Map<?, ?> plan = new ObjectMapper().readValue(run.out(), Map.class);
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.OK);
@@ -49,9 +37,9 @@ class SizeCommandIT {
 
     @Test
     void afterABackupEverythingIsPresentAndNothingRemains() throws Exception {
-        CliRun.against(emulator, "dmdownload", "--user=bob", dst.toString());
+        CliRun.against(sample.get(), "dmdownload", "--user=bob", dst.toString());
 
-        CliRun run = CliRun.against(emulator, "dmsize", "--json", "--user=bob", dst.toString());
+        CliRun run = CliRun.against(sample.get(), "dmsize", "--json", "--user=bob", dst.toString());
 
         Map<?, ?> plan = new ObjectMapper().readValue(run.out(), Map.class);
         assertThat(((Number) plan.get("present_bytes")).longValue()).isEqualTo(bobFileBytes());
@@ -60,7 +48,7 @@ class SizeCommandIT {
 
     @Test
     void tableHasUserRowsTotalsAndLabelledDecimalUnits() {
-        CliRun run = CliRun.against(emulator, "dmsize", dst.toString());
+        CliRun run = CliRun.against(sample.get(), "dmsize", dst.toString());
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
         assertThat(run.out()).startsWith("Estimated assets size:")
@@ -72,7 +60,7 @@ class SizeCommandIT {
 
     @Test
     void listingsAreWrittenLikeTheOriginalDid() {
-        CliRun.against(emulator, "dmsize", "--user=bob", dst.toString());
+        CliRun.against(sample.get(), "dmsize", "--user=bob", dst.toString());
 
         assertThat(Files.exists(dst.resolve("bob/media.json"))).isTrue();
         assertThat(Files.exists(dst.resolve(
@@ -81,7 +69,7 @@ class SizeCommandIT {
 
     private long bobFileBytes() {
         long total = 0;
-        for (EmulatedMedia media : emulator.catalog().media(SampleCatalog.BOB_ID)) {
+        for (EmulatedMedia media : sample.get().catalog().media(SampleCatalog.BOB_ID)) {
             for (EmulatedAsset asset : media.assets().values()) {
                 if (asset.content() != null) {
                     total += asset.content().length();

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.dmmigrate.emulator.BackupTreeWriter;
-import org.dmmigrate.emulator.Emulator;
 import org.dmmigrate.emulator.SampleCatalog;
 import org.dmmigrate.engine.CompletenessReport;
 import org.dmmigrate.engine.Coreutils;
@@ -21,9 +20,8 @@ import org.dmmigrate.protocol.Call;
 import org.dmmigrate.protocol.Credentials;
 import org.dmmigrate.protocol.http.ClientConfig;
 import org.dmmigrate.protocol.http.HttpCloudkeyClient;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** dmverify on backups that dmdownload made of the emulator's sample organisation. */
@@ -36,18 +34,8 @@ class VerifyCommandIT {
     @TempDir
     Path dst;
 
-    private Emulator emulator;
-
-    @BeforeEach
-    void startEmulator() {
-        emulator = Emulator.builder().catalog(SampleCatalog.create()).port(0).build();
-        emulator.start();
-    }
-
-    @AfterEach
-    void stopEmulator() {
-        emulator.close();
-    }
+    @RegisterExtension
+    final SampleEmulator sample = new SampleEmulator();
 
     @Test
     void intactBackupOfBobVerifies() throws IOException {
@@ -66,7 +54,7 @@ class VerifyCommandIT {
 
     @Test
     void fullSampleIsIncompleteBecauseOfAssetsNotReadyOrInError() throws IOException {
-        CliRun download = CliRun.against(emulator, "dmdownload", dst.toString());
+        CliRun download = CliRun.against(sample.get(), "dmdownload", dst.toString());
 
         CliRun run = CliRun.of("dmverify", dst.toString());
 
@@ -192,7 +180,7 @@ class VerifyCommandIT {
 
     @Test
     void coreutilsCheckTheWholeSampleFromDst() throws Exception {
-        CliRun.against(emulator, "dmdownload", dst.toString());
+        CliRun.against(sample.get(), "dmdownload", dst.toString());
         CliRun.of("dmverify", dst.toString());
 
         Coreutils sha = Coreutils.run(dst, "sha256sum", "-c", Manifest.SHA256SUMS);
@@ -210,11 +198,11 @@ class VerifyCommandIT {
     void onlineReportsMediaAddedAndChangedOnTheServiceAfterTheBackup() throws IOException {
         backUp("--user=bob");
         String added = createMedia(SampleCatalog.BOB_ID, "Added after the backup");
-        emulator.changeContent(SampleCatalog.TEST_VIDEO_MEDIA_ID, "source");
+        sample.get().changeContent(SampleCatalog.TEST_VIDEO_MEDIA_ID, "source");
         Map<String, String> listings = listings();
 
         CliRun offline = CliRun.of("dmverify", dst.toString());
-        CliRun run = CliRun.against(emulator, "dmverify", "--online", "--user=bob",
+        CliRun run = CliRun.against(sample.get(), "dmverify", "--online", "--user=bob",
                 dst.toString());
 
         assertThat(offline.exitCode()).isEqualTo(ExitCodes.OK);
@@ -223,7 +211,7 @@ class VerifyCommandIT {
         assertThat(finding("changed_on_service").get("path"))
                 .contains(SampleCatalog.TEST_VIDEO_MEDIA_ID + "/source.dat");
         assertThat(findings()).extracting(f -> f.get("user")).contains("bob");
-        assertThat(report().get("service").asText()).isEqualTo(emulator.baseUrl().toString());
+        assertThat(report().get("service").asText()).isEqualTo(sample.get().baseUrl().toString());
         assertThat(report().get("scope").asText()).isEqualTo("user bob only");
         assertThat(listings()).isEqualTo(listings);
     }
@@ -253,11 +241,11 @@ class VerifyCommandIT {
         deleteRecord();
         Manifest manifest = Manifest.open(dst);
         CompletenessReport first = CompletenessReport.afterRun(dst, manifest, "dmdownload test",
-                emulator.baseUrl().toString(), 2, Clock.systemUTC(), () -> false);
+                sample.get().baseUrl().toString(), 2, Clock.systemUTC(), () -> false);
         flipByte(dst.resolve(HOLIDAY + "mp4_h264_aac_hd.mp4"));
 
         CompletenessReport second = CompletenessReport.afterRun(dst, Manifest.open(dst),
-                "dmdownload test", emulator.baseUrl().toString(), 2, Clock.systemUTC(),
+                "dmdownload test", sample.get().baseUrl().toString(), 2, Clock.systemUTC(),
                 () -> false);
         CliRun full = CliRun.of("dmverify", dst.toString());
 
@@ -326,14 +314,14 @@ class VerifyCommandIT {
     private void backUp(String... args) {
         List<String> all = new java.util.ArrayList<>(List.of(args));
         all.add(dst.toString());
-        CliRun run = CliRun.against(emulator, "dmdownload", all.toArray(String[]::new));
+        CliRun run = CliRun.against(sample.get(), "dmdownload", all.toArray(String[]::new));
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.OK);
     }
 
     private String createMedia(String userId, String title) {
-        HttpCloudkeyClient client = new HttpCloudkeyClient(ClientConfig.of(emulator.baseUrl(),
-                new Credentials(emulator.catalog().admin().id(),
-                        emulator.catalog().admin().apiKey())));
+        HttpCloudkeyClient client = new HttpCloudkeyClient(ClientConfig.of(sample.get().baseUrl(),
+                new Credentials(sample.get().catalog().admin().id(),
+                        sample.get().catalog().admin().apiKey())));
         Object result = client.call(Call.of("media.create",
                 Map.of("meta", Map.of("title", title))).actingAs(userId));
         return String.valueOf(((Map<?, ?>) result).get("id"));

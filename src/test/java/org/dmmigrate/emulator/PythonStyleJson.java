@@ -65,25 +65,7 @@ final class PythonStyleJson {
     }
 
     private static void writeString(String string, StringBuilder out) {
-        out.append('"');
-        for (char c : string.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                default -> {
-                    if (c < 0x20 || c > 0x7e) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
+        // The same escaping as the emulator's answers: Python 2's ensure_ascii.
+        PythonJson.appendString(string, out);
     }
 }
