@@ -13,14 +13,19 @@ final class Destination {
 
     /** Refuses an empty DST (an unset variable in a script) and a DST that is a file. */
     static Path check(Path destination) {
-        if (destination.toString().isBlank()) {
-            throw new UsageException("DST is empty; give the backup folder, such as ./dump");
+        return check(destination, "DST");
+    }
+
+    /** The same check for a folder argument of another name, such as SOURCE. */
+    static Path check(Path folder, String name) {
+        if (folder.toString().isBlank()) {
+            throw new UsageException(name + " is empty; give the backup folder, such as ./dump");
         }
-        if (Files.exists(destination) && !Files.isDirectory(destination)) {
-            throw new UsageException("DST " + destination + " is a file, not a folder; give "
+        if (Files.exists(folder) && !Files.isDirectory(folder)) {
+            throw new UsageException(name + " " + folder + " is a file, not a folder; give "
                     + "the backup folder");
         }
-        return destination;
+        return folder;
     }
 
     /** An I/O failure while writing DST, with the path, the free space and the next step. */

@@ -21,6 +21,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import software.amazon.awssdk.core.exception.SdkClientException;
 
 /** {@code dmmigrate}: a backup into S3-compatible storage, verified and resumable. */
 @Command(name = "dmmigrate", mixinStandardHelpOptions = true,
@@ -110,6 +111,7 @@ final class MigrateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Destination.check(source, "SOURCE");
         if (jobs < 1 || jobs > 64) {
             throw new UsageException("--jobs must be between 1 and 64, not " + jobs);
         }
@@ -122,6 +124,7 @@ final class MigrateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
+        requireCredentials();
         PrintWriter out = spec.commandLine().getOut();
 
         try (S3Target target = new S3Target(s3Options.settings(location, jobs * 2));
@@ -182,6 +185,17 @@ final class MigrateCommand implements Callable<Integer> {
                 return ExitCodes.INTERRUPTED;
             }
             return summary.complete() ? ExitCodes.OK : ExitCodes.INCOMPLETE;
+        }
+    }
+
+    /** Missing credentials are a usage error, found before any request is made. */
+    private static void requireCredentials() {
+        try {
+            S3Target.credentialChain().resolveCredentials();
+        } catch (SdkClientException e) {
+            throw new UsageException("no AWS credentials found; set AWS_ACCESS_KEY_ID and "
+                    + "AWS_SECRET_ACCESS_KEY, or AWS_PROFILE with a profile in "
+                    + "~/.aws/credentials");
         }
     }
 }

@@ -43,7 +43,9 @@ public final class MigrationCheck {
                 try {
                     head = target.head(key);
                 } catch (TargetException e) {
-                    if (e.kind() == TargetException.Kind.REJECTED) {
+                    if (e.kind() == TargetException.Kind.REJECTED
+                            || e.kind() == TargetException.Kind.TRANSIENT) {
+                        // The store cannot be asked: say so, never "missing".
                         throw e;
                     }
                     summary.failed(entry.path(), e.getMessage());
