@@ -107,7 +107,8 @@ final class VerifyCommand implements Callable<Integer> {
                 BackupLock lock = write ? BackupLock.acquire(destination) : null;
                 ServiceConnection connection = online ? ServiceConnection.open(serviceOptions,
                         spec.commandLine().getErr()) : null;
-                Manifest manifest = Manifest.open(destination)) {
+                Manifest manifest = write ? Manifest.openAndFold(destination)
+                        : Manifest.open(destination)) {
             CloudkeyService service = connection == null ? null : connection.service();
             Clock clock = Clock.systemUTC();
             Verifier verifier = new Verifier(destination, jobs, depth, clock, interruption);
@@ -116,7 +117,7 @@ final class VerifyCommand implements Callable<Integer> {
             CompletenessReport report = new CompletenessReport(verification, destination,
                     "dmverify " + UserAgent.toolVersion(),
                     connection == null ? CompletenessReport.OFFLINE : connection.url().toString(),
-                    clock.instant(), manifest.entries().size());
+                    clock.instant(), manifest.size());
             if (write) {
                 manifest.save();
                 report.write();

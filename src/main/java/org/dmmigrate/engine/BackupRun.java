@@ -68,7 +68,7 @@ public final class BackupRun {
         BackupLayout layout = new BackupLayout(options.root());
         RunSummary summary = new RunSummary();
         try (BackupLock lock = BackupLock.acquire(layout.root());
-                Manifest manifest = Manifest.open(layout.root())) {
+                Manifest manifest = Manifest.openAndFold(layout.root())) {
             Inventory inventory = new Inventory(service, layout, options.jobs(), cancelled);
             List<User> users = inventory.users(options.username());
             LOG.info("starting backup root={} users={} jobs={} fake={}", layout.root(),

@@ -2,11 +2,14 @@ package org.dmmigrate.engine;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,11 +24,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads a backup's listings, offline: each user folder's {@code media.json}, each media's
- * {@code assets.json}, found where dmdownload puts it or, failing that, anywhere under the
- * user's folder in a folder named after the media id. Says which files should be there.
+ * Reads a backup's listings, offline and one media at a time: each user folder's
+ * {@code media.json}, each media's {@code assets.json}, found where dmdownload puts it or,
+ * failing that, anywhere under the user's folder in a folder named after the media id. Says
+ * which files should be there, and counts and keeps the findings of one verification.
  *
- * <p>Not thread-safe; built once per verification.
+ * <p>Memory does not follow the size of the backup: one user's listing at a time, eight
+ * bytes per media folder seen, and at most {@value #MAX_FINDINGS} findings of each sort
+ * (failing, not failing) kept in detail; every finding is counted. Thread-safe.
  */
 final class BackupScan {
 
@@ -39,16 +45,20 @@ final class BackupScan {
     record MediaRecord(Media media, @Nullable Path dir, Map<String, Asset> assets) {
     }
 
-    /** A user folder and its media, by id. */
-    record UserRecord(String folder, Path dir, Map<String, MediaRecord> media) {
+    /** A user folder and its media, in the order of its {@code media.json}, each id once. */
+    record UserFolder(String folder, Path dir, List<Media> media, FolderIndex index) {
     }
 
+    /** Findings of each sort kept in detail; more are counted only. */
+    static final int MAX_FINDINGS = 10_000;
+
     private final BackupLayout layout;
-    final List<UserRecord> users = new ArrayList<>();
-    final List<PlannedFile> files = new ArrayList<>();
-    final Set<Path> known = new HashSet<>();
-    final List<Finding> findings = new ArrayList<>();
-    final Map<String, TallyCounter> counters = new TreeMap<>();
+    final List<Path> userDirs = new ArrayList<>();
+    private final List<Finding> failing = new ArrayList<>();
+    private final List<Finding> notFailing = new ArrayList<>();
+    private long omitted;
+    private final Map<String, TallyCounter> counters = new TreeMap<>();
+    private final PathHashes mediaDirs = new PathHashes();
 
     private BackupScan(BackupLayout layout) {
         this.layout = layout;
@@ -86,60 +96,156 @@ final class BackupScan {
                         + "user " + username);
             }
         }
-        for (Path userDir : userDirs) {
-            scan.user(userDir);
-        }
+        scan.userDirs.addAll(userDirs);
         return scan;
     }
 
-    TallyCounter counter(String user) {
+    synchronized TallyCounter counter(String user) {
         return counters.computeIfAbsent(user, name -> new TallyCounter());
     }
 
-    void add(Finding finding) {
-        findings.add(finding);
+    /** The counters of every user folder, and of {@code ""} for what belongs to none. */
+    synchronized Map<String, TallyCounter> counters() {
+        return new TreeMap<>(counters);
+    }
+
+    synchronized void add(Finding finding) {
+        List<Finding> kept = finding.kind().failsBackup() ? failing : notFailing;
+        if (kept.size() < MAX_FINDINGS) {
+            kept.add(finding);
+        } else {
+            omitted++;
+        }
         counter(finding.user()).count(finding.kind());
+    }
+
+    /** The findings kept in detail, by kind then path. */
+    synchronized List<Finding> findings() {
+        List<Finding> all = new ArrayList<>(failing);
+        all.addAll(notFailing);
+        all.sort(Comparator.comparing(Finding::kind).thenComparing(Finding::path));
+        return all;
+    }
+
+    /** The findings counted and not kept in detail. */
+    synchronized long omitted() {
+        return omitted;
+    }
+
+    /** Whether {@code dir} is the folder of a media whose files were planned. */
+    synchronized boolean isMediaDir(Path dir) {
+        return mediaDirs.contains(dir);
     }
 
     String relative(Path file) {
         return Manifest.relativePath(layout.root(), file);
     }
 
-    private void user(Path userDir) {
+    /**
+     * Reads a user folder's {@code media.json}; null, with a finding, when it cannot be
+     * read. With {@code counted}, its media are counted in the tally.
+     */
+    synchronized @Nullable UserFolder user(Path userDir, boolean counted) {
         String folder = userDir.getFileName().toString();
         TallyCounter counter = counter(folder);
         Path listing = userDir.resolve(BackupLayout.MEDIA_JSON);
-        known.add(listing);
         List<Media> media;
         try {
             media = MediaListing.read(listing);
         } catch (IOException e) {
-            add(new Finding(Finding.Kind.UNREADABLE, folder, relative(listing),
-                    String.valueOf(e.getMessage())));
-            return;
-        }
-        UserRecord user = new UserRecord(folder, userDir, new LinkedHashMap<>());
-        users.add(user);
-        FolderIndex index = new FolderIndex(userDir);
-        for (Media entry : media) {
-            if (user.media().containsKey(entry.id())) {
-                continue;
+            if (counted) {
+                add(new Finding(Finding.Kind.UNREADABLE, folder, relative(listing),
+                        String.valueOf(e.getMessage())));
             }
-            counter.media++;
-            user.media().put(entry.id(), media(user, entry, index));
+            return null;
+        }
+        Set<String> ids = new HashSet<>();
+        List<Media> unique = new ArrayList<>();
+        for (Media entry : media) {
+            if (ids.add(entry.id())) {
+                unique.add(entry);
+            }
+        }
+        if (counted) {
+            counter.media += unique.size();
+        }
+        return new UserFolder(folder, userDir, unique, new FolderIndex(userDir));
+    }
+
+    /**
+     * Reads one media's {@code assets.json}, counts its assets, reports what is wrong with
+     * it and its folder, and returns the files it should hold.
+     */
+    synchronized List<PlannedFile> plan(UserFolder user, Media media) {
+        MediaRecord record = record(user, media, true);
+        List<PlannedFile> planned = new ArrayList<>();
+        if (record.dir() == null) {
+            return planned;
+        }
+        mediaDirs.add(record.dir());
+        Set<String> names = new HashSet<>();
+        names.add(BackupLayout.ASSETS_JSON);
+        for (Asset asset : record.assets().values()) {
+            Path file = layout.assetFile(record.dir(), asset.name(),
+                    AssetFiles.extension(asset));
+            names.add(file.getFileName().toString());
+            asset(user.folder(), media, file, asset).ifPresent(planned::add);
+        }
+        reportOthers(record.dir(), user.folder(), names);
+        return planned;
+    }
+
+    /**
+     * Reports a file that is in no listing and not one of the tools' own: a leftover of an
+     * interrupted run, or an extra file.
+     */
+    synchronized void other(String user, Path file) {
+        String name = file.getFileName().toString();
+        String path = relative(file);
+        if (name.endsWith(BackupLayout.PART_SUFFIX) || name.endsWith(PartialFile.STATE_SUFFIX)
+                || name.endsWith(AtomicFiles.TEMP_SUFFIX)) {
+            add(new Finding(Finding.Kind.LEFTOVER, user, path,
+                    "left by an interrupted run; dmdownload resumes or removes it"));
+        } else {
+            add(new Finding(Finding.Kind.EXTRA, user, path, "in no listing"));
         }
     }
 
-    private MediaRecord media(UserRecord user, Media media, FolderIndex index) {
-        Path dir = located(user.dir(), media, index);
+    /** Reports what a media folder holds besides {@code names}, its subfolders included. */
+    private void reportOthers(Path dir, String user, Set<String> names) {
+        try (Stream<Path> children = Files.list(dir)) {
+            for (Path child : (Iterable<Path>) children::iterator) {
+                if (Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
+                    try (Stream<Path> inside = Files.walk(child)) {
+                        inside.filter(p -> !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
+                                .sorted().forEach(p -> other(user, p));
+                    }
+                } else if (!names.contains(child.getFileName().toString())) {
+                    other(user, child);
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            LOG.warn("skipped unreadable path path={} reason={}", dir, e.getMessage());
+        }
+    }
+
+    /** The media as recorded in the backup, read again, with no counting: for comparisons. */
+    synchronized MediaRecord record(UserFolder user, Media media) {
+        return record(user, media, false);
+    }
+
+    private MediaRecord record(UserFolder user, Media media, boolean counted) {
+        Path dir = located(user.dir(), media, user.index());
         if (dir == null) {
+            if (!counted) {
+                return new MediaRecord(media, null, Map.of());
+            }
             Path expected = layout.mediaDir(user.dir(), media).resolve(BackupLayout.ASSETS_JSON);
             add(new Finding(Finding.Kind.MISSING, user.folder(), relative(expected),
                     "no assets.json for media " + media.id() + ": its assets are unknown"));
             return new MediaRecord(media, null, Map.of());
         }
         Path listing = dir.resolve(BackupLayout.ASSETS_JSON);
-        known.add(listing);
         Optional<Map<String, @Nullable Object>> tree;
         try {
             tree = AssetsFile.read(listing);
@@ -147,8 +253,10 @@ final class BackupScan {
             tree = Optional.empty();
         }
         if (tree.isEmpty()) {
-            add(new Finding(Finding.Kind.UNREADABLE, user.folder(), relative(listing),
-                    "not a JSON object of assets"));
+            if (counted) {
+                add(new Finding(Finding.Kind.UNREADABLE, user.folder(), relative(listing),
+                        "not a JSON object of assets"));
+            }
             return new MediaRecord(media, dir, Map.of());
         }
         Map<String, Asset> assets = new LinkedHashMap<>();
@@ -159,24 +267,19 @@ final class BackupScan {
                 assets.put(name, new Asset(name, copy));
             }
         });
-        for (Asset asset : assets.values()) {
-            asset(user.folder(), media, dir, asset);
-        }
         return new MediaRecord(media, dir, assets);
     }
 
-    private void asset(String user, Media media, Path dir, Asset asset) {
+    private Optional<PlannedFile> asset(String user, Media media, Path file, Asset asset) {
         TallyCounter counter = counter(user);
         counter.assets++;
-        Path file = layout.assetFile(dir, asset.name(), AssetFiles.extension(asset));
-        known.add(file);
         String path = relative(file);
         AssetKind kind = AssetFiles.kind(asset);
         switch (kind) {
             case FILE -> {
                 counter.files++;
                 counter.bytesExpected += asset.fileSize().orElse(0);
-                files.add(new PlannedFile(user, media.id(), asset, file, path));
+                return Optional.of(new PlannedFile(user, media.id(), asset, file, path));
             }
             case ADAPTIVE -> counter.skippedAdaptive++;
             case LIVE -> counter.skippedLive++;
@@ -186,6 +289,7 @@ final class BackupScan {
                     "status error on the service when listed"));
             default -> throw new IllegalStateException("unknown asset kind " + kind);
         }
+        return Optional.empty();
     }
 
     private @Nullable Path located(Path userDir, Media media, FolderIndex index) {
@@ -202,7 +306,7 @@ final class BackupScan {
     }
 
     /** The folders holding an {@code assets.json} under a user folder, by name; lazy. */
-    private static final class FolderIndex {
+    static final class FolderIndex {
 
         private final Path userDir;
         private @Nullable Map<String, Path> byName;

@@ -71,16 +71,19 @@ public final class CompletenessReport {
     public static CompletenessReport afterRun(Path root, Manifest manifest, String tool,
             String service, int jobs, Clock clock, BooleanSupplier cancelled)
             throws IOException {
+        // Saved first, so that the verification finds this run's entries on disk.
+        manifest.save();
         Verification verification;
         try {
             verification = new Verifier(root, jobs, Verifier.Depth.SIZE, clock, cancelled)
                     .verify(manifest, true, null);
         } catch (NotABackupException e) {
-            verification = new Verification(Map.of(), Tally.ZERO, List.of(), 0, false, null);
+            verification = new Verification(Map.of(), Tally.ZERO, List.of(), 0, 0, false,
+                    null);
         }
         manifest.save();
         CompletenessReport report = new CompletenessReport(verification, root, tool, service,
-                clock.instant(), manifest.entries().size());
+                clock.instant(), manifest.size());
         report.write();
         return report;
     }
@@ -123,6 +126,7 @@ public final class CompletenessReport {
                     "user", finding.user(), "path", finding.path(), "detail", finding.detail()));
         }
         tree.put("findings", findings);
+        tree.put("findings_omitted", verification.findingsOmitted());
         return tree;
     }
 
@@ -140,7 +144,8 @@ public final class CompletenessReport {
         out.append(ReportTable.render(verification));
         List<Finding> findings = verification.findings();
         if (!findings.isEmpty()) {
-            out.append("\nFindings (").append(findings.size()).append(")\n");
+            out.append("\nFindings (").append(findings.size() + verification.findingsOmitted())
+                    .append(")\n");
             for (int i = 0; i < Math.min(SHOWN, findings.size()); i++) {
                 Finding finding = findings.get(i);
                 out.append(String.format("  %-19s %s: %s%n", finding.kind().label(),
@@ -149,6 +154,10 @@ public final class CompletenessReport {
             if (findings.size() > SHOWN) {
                 out.append("  ... and ").append(findings.size() - SHOWN)
                         .append(" more, listed in ").append(JSON_NAME).append('\n');
+            }
+            if (verification.findingsOmitted() > 0) {
+                out.append("  ... and ").append(verification.findingsOmitted())
+                        .append(" more, counted above and not listed\n");
             }
         }
         return out.toString();

@@ -3,7 +3,6 @@ package org.dmmigrate.engine;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -11,12 +10,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -31,7 +28,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Entries recorded between two {@link #save()}s go to a journal
  * ({@code .dmmigrate-journal.tsv}), one line each, so a run killed at any moment loses none
- * (a torn last line is ignored). Thread-safe: many workers may record at once.
+ * (a torn last line is ignored). {@link #save()} merges the journal into the sorted table
+ * on disk; lookups read the table through a sparse {@link ManifestIndex}, so memory stays
+ * flat however many files the backup holds. Thread-safe: many workers may record at once.
  */
 public final class Manifest implements AutoCloseable {
 
@@ -88,10 +87,9 @@ public final class Manifest implements AutoCloseable {
     }
 
     private final Path root;
-    // TODO(#3): every entry stays in memory (several hundred bytes each): a 100,000-media
-    // organisation (300,000 files) ran out of a 128 MB heap; keep it on disk, sorted.
-    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
-    private final Set<String> recordedHere = ConcurrentHashMap.newKeySet();
+    private ManifestIndex index = ManifestIndex.empty();
+    /** Entries of a journal left by an earlier run, when it was not folded into the table. */
+    private final Map<String, Entry> unsaved = new ConcurrentHashMap<>();
     private @Nullable FileChannel journal;
 
     private Manifest(Path root) {
@@ -99,13 +97,33 @@ public final class Manifest implements AutoCloseable {
     }
 
     /**
-     * Loads the manifest of a backup: {@code MANIFEST.tsv}, then the journal's entries on
-     * top (a later entry for a path replaces an earlier one). Nothing is written.
+     * Opens the manifest of a backup for reading: {@code MANIFEST.tsv}, with the entries of
+     * a journal left by an interrupted run on top (a later entry for a path replaces an
+     * earlier one). Nothing is written; the journal's entries are held in memory, so a
+     * caller that may write should use {@link #openAndFold}.
      */
     public static Manifest open(Path root) throws IOException {
         Manifest manifest = new Manifest(root);
-        manifest.load(manifest.root.resolve(FILE_NAME));
-        manifest.load(manifest.root.resolve(JOURNAL));
+        manifest.load();
+        return manifest;
+    }
+
+    /**
+     * Opens the manifest for a run that holds the backup's lock: a journal left by an
+     * interrupted run, or a table that is not sorted, is first merged into
+     * {@code MANIFEST.tsv}, so that nothing of it stays in memory.
+     */
+    public static Manifest openAndFold(Path root) throws IOException {
+        Manifest manifest = new Manifest(root);
+        if (Files.exists(manifest.root.resolve(JOURNAL))) {
+            manifest.index = ManifestIndex.build(manifest.root.resolve(FILE_NAME));
+            manifest.save();
+            return manifest;
+        }
+        manifest.load();
+        if (!manifest.index.sorted()) {
+            manifest.save();
+        }
         return manifest;
     }
 
@@ -131,21 +149,63 @@ public final class Manifest implements AutoCloseable {
         return root.resolve(entry.path());
     }
 
-    /** The entry for a path relative to DST. */
-    public Optional<Entry> entry(String relativePath) {
-        return Optional.ofNullable(entries.get(relativePath));
+    /**
+     * The entry for a path relative to DST, as of the last {@link #open} or {@link #save()}:
+     * entries recorded since are in the journal only.
+     */
+    public Optional<Entry> entry(String relativePath) throws IOException {
+        Entry earlier = unsaved.get(relativePath);
+        if (earlier != null) {
+            return Optional.of(earlier);
+        }
+        return index.find(relativePath);
     }
 
-    /** Every entry, sorted by path. */
-    public List<Entry> entries() {
-        List<Entry> sorted = new ArrayList<>(entries.values());
-        sorted.sort(Comparator.comparing(Entry::path));
-        return sorted;
+    /** The number of entries, as of the last {@link #open} or {@link #save()}. */
+    public long size() throws IOException {
+        long added = 0;
+        for (String path : unsaved.keySet()) {
+            added += index.find(path).isEmpty() ? 1 : 0;
+        }
+        return index.size() + added;
     }
 
-    /** The paths recorded through this instance, as opposed to loaded from DST. */
-    public Set<String> recordedHere() {
-        return Collections.unmodifiableSet(recordedHere);
+    /**
+     * Hands every entry, sorted by path, to {@code visitor}, as of the last {@link #open} or
+     * {@link #save()}; reads the table as it goes.
+     */
+    public void forEach(EntryVisitor visitor) throws IOException {
+        List<Entry> overlay = new ArrayList<>(unsaved.values());
+        overlay.sort(Comparator.comparing(Entry::path));
+        int next = 0;
+        Path table = root.resolve(FILE_NAME);
+        if (index.size() > 0) {
+            // The table is sorted (else it was read into memory): merge the two in order.
+            try (ManifestReader reader = ManifestReader.open(table)) {
+                for (ManifestReader.Row row = reader.next(); row != null; row = reader.next()) {
+                    String path = row.entry().path();
+                    while (next < overlay.size()
+                            && overlay.get(next).path().compareTo(path) < 0) {
+                        visitor.visit(overlay.get(next++));
+                    }
+                    if (next < overlay.size() && overlay.get(next).path().equals(path)) {
+                        visitor.visit(overlay.get(next++));
+                    } else if (!unsaved.containsKey(path)) {
+                        visitor.visit(row.entry());
+                    }
+                }
+            }
+        }
+        while (next < overlay.size()) {
+            visitor.visit(overlay.get(next++));
+        }
+    }
+
+    /** Every entry, sorted by path, in memory: for small backups and tests. */
+    public List<Entry> entries() throws IOException {
+        List<Entry> all = new ArrayList<>();
+        forEach(all::add);
+        return all;
     }
 
     /**
@@ -171,45 +231,47 @@ public final class Manifest implements AutoCloseable {
         for (Entry entry : batch) {
             lines.append(ManifestLines.row(entry)).append('\n');
         }
-        ByteBuffer bytes = ByteBuffer.wrap(utf8(lines));
+        ByteBuffer bytes = ByteBuffer.wrap(lines.toString().getBytes(StandardCharsets.UTF_8));
         while (bytes.hasRemaining()) {
             journal.write(bytes);
-        }
-        for (Entry entry : batch) {
-            entries.put(entry.path(), entry);
-            recordedHere.add(entry.path());
         }
     }
 
     /**
      * Rewrites {@code MANIFEST.tsv}, {@code SHA256SUMS} and {@code MD5SUMS} atomically from
-     * every entry, then deletes the journal. Idempotent; a crash in between leaves a journal
-     * whose entries the next {@link #open} applies again.
+     * the table and the journal, merged on disk, then deletes the journal. The caller holds
+     * the backup's lock. Idempotent; a crash in between leaves a journal whose entries the
+     * next {@link #open} applies again.
      */
     public synchronized void save() throws IOException {
-        List<Entry> sorted = entries();
-        StringBuilder table = new StringBuilder(ManifestLines.HEADER).append('\n');
-        StringBuilder sha256 = new StringBuilder();
-        StringBuilder md5 = new StringBuilder();
-        for (Entry entry : sorted) {
-            table.append(ManifestLines.row(entry)).append('\n');
-            sha256.append(ManifestLines.sumLine(entry.sha256(), entry.path())).append('\n');
-            md5.append(ManifestLines.sumLine(entry.md5(), entry.path())).append('\n');
-        }
-
-        AtomicFiles.write(root.resolve(FILE_NAME), utf8(table));
-        AtomicFiles.write(root.resolve(SHA256SUMS), utf8(sha256));
-        AtomicFiles.write(root.resolve(MD5SUMS), utf8(md5));
-
         closeJournal();
-        Files.deleteIfExists(root.resolve(JOURNAL));
-        LOG.info("saved manifest path={} entries={}", root.resolve(FILE_NAME), sorted.size());
+        Path table = root.resolve(FILE_NAME);
+        boolean sorted = index.sorted() && index.size() > 0;
+        index.close();
+        long written;
+        try {
+            written = new ManifestMerge(root).merge(List.of(
+                    new ManifestMerge.Source(table, sorted),
+                    new ManifestMerge.Source(root.resolve(JOURNAL), false)));
+            Files.deleteIfExists(root.resolve(JOURNAL));
+            unsaved.clear();
+        } finally {
+            index = ManifestIndex.build(table);
+        }
+        LOG.info("saved manifest path={} entries={}", table, written);
     }
 
     /** Closes the journal; entries recorded and not saved stay in it for the next run. */
     @Override
     public synchronized void close() throws IOException {
         closeJournal();
+        index.close();
+    }
+
+    /** Hears manifest entries one at a time. */
+    @FunctionalInterface
+    public interface EntryVisitor {
+        void visit(Entry entry) throws IOException;
     }
 
     private void closeJournal() throws IOException {
@@ -220,42 +282,34 @@ public final class Manifest implements AutoCloseable {
         }
     }
 
-    private void load(Path file) throws IOException {
-        String text;
-        try {
-            // Lenient decoding: a line torn inside a character (kill -9 while appending) or
-            // damaged bytes make that line unreadable, not the whole manifest.
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPLACE)
-                    .onUnmappableCharacter(CodingErrorAction.REPLACE)
-                    .decode(ByteBuffer.wrap(Files.readAllBytes(file)))
-                    .toString();
-        } catch (NoSuchFileException e) {
-            return;
+    private void load() throws IOException {
+        Path table = root.resolve(FILE_NAME);
+        index = ManifestIndex.build(table);
+        if (index.skipped() > 0) {
+            LOG.warn("skipped unreadable manifest lines path={} lines={}", table,
+                    index.skipped());
         }
-        int skipped = 0;
-        int start = 0;
-        for (int end = text.indexOf('\n'); end >= 0; end = text.indexOf('\n', start)) {
-            String line = text.substring(start, end);
-            start = end + 1;
-            Optional<Entry> entry = line.indexOf('\uFFFD') >= 0 ? Optional.empty()
-                    : ManifestLines.parse(line);
-            if (entry.isPresent()) {
-                entries.put(entry.get().path(), entry.get());
-            } else if (!line.equals(ManifestLines.HEADER)) {
-                skipped++;
-            }
+        if (!index.sorted()) {
+            LOG.warn("read unsorted manifest into memory path={} entries={}", table,
+                    index.size());
+            index.close();
+            index = ManifestIndex.empty();
+            readInto(table);
         }
-        if (start < text.length()) {
-            // A torn last line: the run was killed while appending it.
-            skipped++;
-        }
-        if (skipped > 0) {
-            LOG.warn("skipped unreadable manifest lines path={} lines={}", file, skipped);
-        }
+        readInto(root.resolve(JOURNAL));
     }
 
-    private static byte[] utf8(StringBuilder text) {
-        return text.toString().getBytes(StandardCharsets.UTF_8);
+    private void readInto(Path file) throws IOException {
+        try (ManifestReader reader = ManifestReader.open(file)) {
+            for (ManifestReader.Row row = reader.next(); row != null; row = reader.next()) {
+                unsaved.put(row.entry().path(), row.entry());
+            }
+            if (reader.skipped() > 0 && file.endsWith(JOURNAL)) {
+                LOG.warn("skipped unreadable manifest lines path={} lines={}", file,
+                        reader.skipped());
+            }
+        } catch (NoSuchFileException e) {
+            // No journal: the last run saved.
+        }
     }
 }

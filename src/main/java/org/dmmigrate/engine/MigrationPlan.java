@@ -71,7 +71,8 @@ public record MigrationPlan(List<MigrationItem> assets, List<MigrationItem> side
             }
 
             @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes)
+                    throws IOException {
                 String path = Manifest.relativePath(base, file);
                 String name = file.getFileName().toString();
                 if (!attributes.isRegularFile() || name.startsWith(STATE_PREFIX)

@@ -61,7 +61,7 @@ public final class MigrationRun {
         requireManifest(root);
         MigrationSummary summary = new MigrationSummary();
         try (BackupLock lock = BackupLock.acquire(root);
-                Manifest manifest = Manifest.open(root)) {
+                Manifest manifest = Manifest.openAndFold(root)) {
             // One listing first: wrong credentials or a missing bucket stop the run here.
             target.listUploads(uploadPrefix(options));
             MigrationPlan plan = MigrationPlan.of(root, manifest, options.prefix());

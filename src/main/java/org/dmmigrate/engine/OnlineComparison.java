@@ -1,6 +1,7 @@
 package org.dmmigrate.engine;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,8 +81,9 @@ final class OnlineComparison {
                 continue;
             }
             String folder = PathNames.forUsername(user.username(), user.id());
-            BackupScan.UserRecord recorded = scan.users.stream()
-                    .filter(u -> u.folder().equals(folder)).findFirst().orElse(null);
+            BackupScan.UserFolder recorded = scan.userDirs.stream()
+                    .filter(dir -> dir.getFileName().toString().equals(folder)).findFirst()
+                    .map(dir -> scan.user(dir, false)).orElse(null);
             List<Media> media;
             try {
                 media = service.media(user);
@@ -98,17 +100,19 @@ final class OnlineComparison {
                                 + " media has no folder in the backup"));
                 continue;
             }
+            Map<String, Media> byId = new HashMap<>();
+            recorded.media().forEach(entry -> byId.put(entry.id(), entry));
             for (Media entry : media) {
-                pending.add(pool.submit(() -> compareMedia(user, recorded, entry)));
+                Media backup = byId.get(entry.id());
+                pending.add(pool.submit(() -> compareMedia(user, recorded, entry, backup)));
             }
         }
     }
 
-    private List<Finding> compareMedia(User user, BackupScan.UserRecord recorded,
-            Media media) {
+    private List<Finding> compareMedia(User user, BackupScan.UserFolder recorded,
+            Media media, @Nullable Media inBackup) {
         List<Finding> found = new ArrayList<>();
-        BackupScan.MediaRecord backup = recorded.media().get(media.id());
-        if (backup == null) {
+        if (inBackup == null) {
             Path expected = layout.mediaDir(recorded.dir(), media);
             found.add(new Finding(Finding.Kind.NOT_IN_BACKUP, recorded.folder(),
                     scan.relative(expected), "media " + media.id() + " (" + media.title()
@@ -124,6 +128,7 @@ final class OnlineComparison {
                     "the service's asset listing failed: " + e.getMessage()));
             return found;
         }
+        BackupScan.MediaRecord backup = scan.record(recorded, inBackup);
         Path dir = backup.dir() != null ? backup.dir()
                 : layout.mediaDir(recorded.dir(), backup.media());
         new TreeMap<>(assets).forEach((name, value) -> {

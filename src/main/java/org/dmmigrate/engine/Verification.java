@@ -9,20 +9,25 @@ import org.jspecify.annotations.Nullable;
  *
  * @param users the tally of each user folder, sorted by folder name
  * @param total the sum of the users' tallies, plus what belongs to no user
- * @param findings what was found wrong or odd, by kind then path
+ * @param findings what was found wrong or odd, by kind then path; of a very broken backup,
+ *     the first {@value BackupScan#MAX_FINDINGS} failing ones and as many others
+ * @param findingsOmitted findings counted in the tallies and not listed
  * @param manifestAdded files given a manifest entry by this verification
  * @param cancelled whether the verification was stopped before it checked every file
  * @param onlyUser the one user verified, or null when every user folder was
  */
 public record Verification(Map<String, Tally> users, Tally total, List<Finding> findings,
-        long manifestAdded, boolean cancelled, @Nullable String onlyUser) {
+        long findingsOmitted, long manifestAdded, boolean cancelled, @Nullable String onlyUser) {
 
     public Verification {
         users = Map.copyOf(users);
         findings = List.copyOf(findings);
     }
 
-    /** True when every expected file is present and intact and nothing else is wrong. */
+    /**
+     * True when every expected file is present and intact and nothing else is wrong. Failing
+     * findings are listed first, so an omitted one implies a listed one.
+     */
     public boolean complete() {
         return !cancelled && findings.stream().noneMatch(f -> f.kind().failsBackup());
     }

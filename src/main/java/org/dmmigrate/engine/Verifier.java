@@ -9,18 +9,16 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.function.BooleanSupplier;
+import org.dmmigrate.model.Media;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -101,16 +99,29 @@ public final class Verifier {
     public Verification verify(Manifest manifest, boolean refresh,
             @Nullable CloudkeyService service) throws IOException, NotABackupException {
         BackupScan scan = BackupScan.of(layout, username);
-        LOG.info("verifying backup root={} files={} jobs={} depth={}", layout.root(),
-                scan.files.size(), jobs, depth);
+        LOG.info("verifying backup root={} users={} jobs={} depth={}", layout.root(),
+                scan.userDirs.size(), jobs, depth);
 
-        List<FileCheck.Result> results = checkAll(scan, manifest);
-        List<Manifest.Entry> recorded = new ArrayList<>();
-        long added = 0;
-        for (FileCheck.Result result : results) {
-            added += tally(scan, result, manifest, refresh ? recorded : null) ? 1 : 0;
+        Checks checks = new Checks(scan, manifest, refresh);
+        try {
+            for (Path userDir : scan.userDirs) {
+                BackupScan.UserFolder user = scan.user(userDir, true);
+                if (user == null) {
+                    continue;
+                }
+                for (Media media : user.media()) {
+                    if (cancelled.getAsBoolean()) {
+                        break;
+                    }
+                    for (BackupScan.PlannedFile file : scan.plan(user, media)) {
+                        checks.submit(file);
+                    }
+                }
+            }
+            checks.awaitAll();
+        } finally {
+            checks.pool.shutdownNow();
         }
-        manifest.recordAll(recorded);
         walkTree(scan);
         if (service != null && !cancelled.getAsBoolean()) {
             new OnlineComparison(service, layout, scan).compare(username);
@@ -118,101 +129,171 @@ public final class Verifier {
 
         Map<String, Tally> users = new TreeMap<>();
         Tally total = Tally.ZERO;
-        for (Map.Entry<String, TallyCounter> counter : scan.counters.entrySet()) {
+        for (Map.Entry<String, TallyCounter> counter : scan.counters().entrySet()) {
             Tally tally = counter.getValue().tally();
             if (!counter.getKey().isEmpty()) {
                 users.put(counter.getKey(), tally);
             }
             total = total.plus(tally);
         }
-        boolean stopped = cancelled.getAsBoolean() || results.size() < scan.files.size();
+        boolean stopped = cancelled.getAsBoolean() || checks.checked < checks.planned;
+        List<Finding> findings = scan.findings();
         LOG.info("verified backup root={} verified={} findings={} manifest_added={}",
-                layout.root(), total.verified(), scan.findings.size(), added);
-        List<Finding> findings = new ArrayList<>(scan.findings);
-        findings.sort(Comparator.comparing(Finding::kind).thenComparing(Finding::path));
-        return new Verification(users, total, findings, added, stopped, username);
+                layout.root(), total.verified(), findings.size() + scan.omitted(),
+                checks.added);
+        return new Verification(users, total, findings, scan.omitted(), checks.added,
+                stopped, username);
     }
 
-    private List<FileCheck.Result> checkAll(BackupScan scan, Manifest manifest)
-            throws IOException {
-        List<BackupScan.PlannedFile> planned = new ArrayList<>(scan.files);
-        // The largest first, so the threads finish together.
-        planned.sort(Comparator.comparingLong(
-                (BackupScan.PlannedFile p) -> p.asset().fileSize().orElse(0)).reversed());
-        FileCheck check = new FileCheck(depth);
-        ExecutorService pool = Executors.newFixedThreadPool(jobs, Threads.named("dmmigrate-hash"));
-        try {
-            List<Future<FileCheck.Result>> futures = new ArrayList<>(planned.size());
-            for (BackupScan.PlannedFile file : planned) {
-                futures.add(pool.submit(() -> cancelled.getAsBoolean() ? null
-                        : check.check(file, manifest.entry(file.path()))));
+    /**
+     * The checks of one verification: files hashed by {@code jobs} threads, a bounded
+     * number queued, each result counted as it comes and verified files recorded in the
+     * manifest in batches.
+     */
+    private final class Checks {
+
+        private static final int BATCH = 500;
+
+        private final BackupScan scan;
+        private final Manifest manifest;
+        private final boolean refresh;
+        private final FileCheck check = new FileCheck(depth);
+        private final ExecutorService pool = Executors.newFixedThreadPool(jobs,
+                Threads.named("dmmigrate-hash"));
+        private final int window = jobs * 4;
+        private final Semaphore queued = new Semaphore(window);
+        private final List<Manifest.Entry> recorded = new ArrayList<>();
+        private @Nullable IOException failure;
+        private long planned;
+        private long checked;
+        private long added;
+
+        Checks(BackupScan scan, Manifest manifest, boolean refresh) {
+            this.scan = scan;
+            this.manifest = manifest;
+            this.refresh = refresh;
+        }
+
+        void submit(BackupScan.PlannedFile file) throws IOException {
+            planned++;
+            acquire(1);
+            pool.execute(() -> {
+                try {
+                    if (!cancelled.getAsBoolean()) {
+                        counted(check.check(file, manifest.entry(file.path())));
+                    }
+                } catch (IOException e) {
+                    failed(e);
+                } finally {
+                    queued.release();
+                }
+            });
+            rethrow();
+        }
+
+        void awaitAll() throws IOException {
+            acquire(window);
+            queued.release(window);
+            List<Manifest.Entry> rest;
+            synchronized (this) {
+                rest = new ArrayList<>(recorded);
+                recorded.clear();
             }
-            List<FileCheck.Result> results = new ArrayList<>(futures.size());
-            for (Future<FileCheck.Result> future : futures) {
-                FileCheck.Result result = future.get();
-                if (result != null) {
-                    results.add(result);
+            manifest.recordAll(rest);
+            rethrow();
+        }
+
+        private void acquire(int permits) throws IOException {
+            try {
+                queued.acquire(permits);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while verifying " + layout.root(), e);
+            }
+        }
+
+        private void counted(FileCheck.Result result) throws IOException {
+            Manifest.Entry entry = tally(scan, result);
+            List<Manifest.Entry> batch = null;
+            synchronized (this) {
+                checked++;
+                if (entry != null) {
+                    added += manifest.entry(entry.path()).isEmpty() ? 1 : 0;
+                    recorded.add(entry);
+                    if (recorded.size() >= BATCH) {
+                        batch = new ArrayList<>(recorded);
+                        recorded.clear();
+                    }
                 }
             }
-            results.sort(Comparator.comparing(r -> r.file().path()));
-            return results;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while verifying " + layout.root(), e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("a file check failed unexpectedly", e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    /** Counts one result; true when it gives the file a new manifest entry. */
-    private boolean tally(BackupScan scan, FileCheck.Result result, Manifest manifest,
-            @Nullable List<Manifest.Entry> recorded) {
-        BackupScan.PlannedFile file = result.file();
-        switch (result.status()) {
-            case VERIFIED -> {
-                TallyCounter counter = scan.counter(file.user());
-                counter.verified++;
-                counter.bytesPresent += result.size();
-                return recorded != null && record(file, result, manifest, recorded);
+            if (batch != null) {
+                manifest.recordAll(batch);
             }
-            case MISSING -> scan.add(new Finding(Finding.Kind.MISSING, file.user(), file.path(),
-                    result.detail()));
-            case CORRUPT -> scan.add(new Finding(Finding.Kind.CORRUPT, file.user(), file.path(),
-                    result.detail()));
-            default -> throw new IllegalStateException("unknown status " + result.status());
         }
-        return false;
-    }
 
-    private boolean record(BackupScan.PlannedFile file, FileCheck.Result result,
-            Manifest manifest, List<Manifest.Entry> recorded) {
-        FileDigest digest = result.digest();
-        if (digest == null || digest.sha256() == null) {
-            return false;
+        private synchronized void failed(IOException e) {
+            if (failure == null) {
+                failure = e;
+            }
         }
-        Optional<Manifest.Entry> earlier = manifest.entry(file.path());
-        boolean added = earlier.isEmpty();
-        if (added || depth == Depth.FULL) {
-            recorded.add(Manifest.Entry.of(layout.root(), file.file(), digest, file.user(),
+
+        private synchronized void rethrow() throws IOException {
+            if (failure != null) {
+                throw failure;
+            }
+        }
+
+        /** Counts one result; returns the manifest entry to record for it, if any. */
+        private Manifest.@Nullable Entry tally(BackupScan scan, FileCheck.Result result)
+                throws IOException {
+            BackupScan.PlannedFile file = result.file();
+            switch (result.status()) {
+                case VERIFIED -> {
+                    synchronized (scan) {
+                        TallyCounter counter = scan.counter(file.user());
+                        counter.verified++;
+                        counter.bytesPresent += result.size();
+                    }
+                    return refresh ? entryFor(file, result) : null;
+                }
+                case MISSING -> scan.add(new Finding(Finding.Kind.MISSING, file.user(),
+                        file.path(), result.detail()));
+                case CORRUPT -> scan.add(new Finding(Finding.Kind.CORRUPT, file.user(),
+                        file.path(), result.detail()));
+                default -> throw new IllegalStateException("unknown status " + result.status());
+            }
+            return null;
+        }
+
+        private Manifest.@Nullable Entry entryFor(BackupScan.PlannedFile file,
+                FileCheck.Result result) throws IOException {
+            FileDigest digest = result.digest();
+            if (digest == null || digest.sha256() == null) {
+                return null;
+            }
+            boolean added = manifest.entry(file.path()).isEmpty();
+            if (!added && depth != Depth.FULL) {
+                return null;
+            }
+            return Manifest.Entry.of(layout.root(), file.file(), digest, file.user(),
                     file.mediaId(), file.asset().name(),
-                    clock.instant().truncatedTo(ChronoUnit.SECONDS)));
+                    clock.instant().truncatedTo(ChronoUnit.SECONDS));
         }
-        return added;
     }
 
     private void walkTree(BackupScan scan) throws IOException {
         Path root = layout.root();
         Set<String> userFolders = new HashSet<>();
-        scan.users.forEach(user -> userFolders.add(user.folder()));
-        Path start = username == null || scan.users.isEmpty() ? root : scan.users.get(0).dir();
+        scan.userDirs.forEach(dir -> userFolders.add(dir.getFileName().toString()));
+        Path start = username == null ? root : scan.userDirs.get(0);
         Files.walkFileTree(start, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
                 boolean catalog = dir.getParent() != null && dir.getParent().equals(root)
                         && dir.getFileName().toString().equals(CATALOG_FOLDER);
-                return catalog ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                // A media folder's own files were checked with its listing.
+                return catalog || scan.isMediaDir(dir) ? FileVisitResult.SKIP_SUBTREE
+                        : FileVisitResult.CONTINUE;
             }
 
             @Override
@@ -230,23 +311,20 @@ public final class Verifier {
     }
 
     private static void visit(BackupScan scan, Path root, Set<String> userFolders, Path file) {
-        if (scan.known.contains(file)) {
+        String name = file.getFileName().toString();
+        Path parent = file.getParent();
+        if (parent.equals(root) && OWN_FILES.contains(name)) {
             return;
         }
-        String name = file.getFileName().toString();
-        if (file.getParent().equals(root) && OWN_FILES.contains(name)) {
+        boolean inUserFolder = parent.getParent() != null && parent.getParent().equals(root)
+                && userFolders.contains(parent.getFileName().toString());
+        if (inUserFolder && name.equals(BackupLayout.MEDIA_JSON)) {
             return;
         }
         String path = scan.relative(file);
         int slash = path.indexOf('/');
         String user = slash > 0 && userFolders.contains(path.substring(0, slash))
                 ? path.substring(0, slash) : "";
-        if (name.endsWith(BackupLayout.PART_SUFFIX) || name.endsWith(PartialFile.STATE_SUFFIX)
-                || name.endsWith(AtomicFiles.TEMP_SUFFIX)) {
-            scan.add(new Finding(Finding.Kind.LEFTOVER, user, path,
-                    "left by an interrupted run; dmdownload resumes or removes it"));
-        } else {
-            scan.add(new Finding(Finding.Kind.EXTRA, user, path, "in no listing"));
-        }
+        scan.other(user, file);
     }
 }

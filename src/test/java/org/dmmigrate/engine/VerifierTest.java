@@ -91,6 +91,7 @@ class VerifierTest {
 
         new Verifier(dst, 1, Verifier.Depth.MD5, CLOCK, () -> false).verify(manifest, true,
                 null);
+        manifest.save();
         Verification again = new Verifier(dst, 1, Verifier.Depth.MD5, CLOCK, () -> false)
                 .verify(manifest, true, null);
 
@@ -113,6 +114,45 @@ class VerifierTest {
 
         assertThat(verification.users()).containsOnlyKeys("u");
         assertThat(verification.findings()).isEmpty();
+    }
+
+    @Test
+    void filesInAMediaFolderBesidesItsAssetsAreExtraOrLeftoverEvenInSubfolders()
+            throws Exception {
+        writeMedia("T", "T", "source", "mp4", "abc");
+        Path dir = dst.resolve("u/T/" + MEDIA_ID);
+        Files.writeString(dir.resolve("notes.txt"), "?");
+        Files.writeString(dir.resolve("thumb.jpg.part"), "?");
+        Files.createDirectories(dir.resolve("old"));
+        Files.writeString(dir.resolve("old/source.mp4"), "?");
+
+        Verification verification = verify(Verifier.Depth.FULL);
+
+        assertThat(verification.findings(Finding.Kind.EXTRA)).extracting(Finding::path)
+                .containsExactly("u/T/" + MEDIA_ID + "/notes.txt",
+                        "u/T/" + MEDIA_ID + "/old/source.mp4");
+        assertThat(verification.findings(Finding.Kind.LEFTOVER)).extracting(Finding::path)
+                .containsExactly("u/T/" + MEDIA_ID + "/thumb.jpg.part");
+        assertThat(verification.complete()).isTrue();
+    }
+
+    @Test
+    void aVeryBrokenBackupListsTheFirstFindingsAndCountsTheRest() throws Exception {
+        writeMedia("T", "T", "source", "mp4", "abc");
+        int strays = BackupScan.MAX_FINDINGS + 7;
+        Path folder = Files.createDirectories(dst.resolve("u/strays"));
+        for (int i = 0; i < strays; i++) {
+            Files.writeString(folder.resolve("stray-" + i + ".txt"), "");
+        }
+        Files.delete(dst.resolve("u/T/" + MEDIA_ID + "/source.mp4"));
+
+        Verification verification = verify(Verifier.Depth.FULL);
+
+        assertThat(verification.findings(Finding.Kind.EXTRA)).hasSize(BackupScan.MAX_FINDINGS);
+        assertThat(verification.findingsOmitted()).isEqualTo(7);
+        assertThat(verification.total().extra()).isEqualTo(strays);
+        assertThat(verification.findings(Finding.Kind.MISSING)).hasSize(1);
+        assertThat(verification.complete()).isFalse();
     }
 
     private Verification verify(Verifier.Depth depth) throws Exception {
