@@ -7,6 +7,7 @@
 # BENCH_JOBS (4), BENCH_REPEAT (runs per tool, the best is kept; 1), BENCH_LARGE
 # (synthetic:1x20x100MB), BENCH_SMALL (synthetic:1x3334x4kB), BENCH_HUGE (synthetic:1x1x10GB),
 # BENCH_ORG (synthetic:10x10000x1kB), BENCH_ORG_FAKE (1: list the big organisation only),
+# BENCH_HUGE=none skips the 10 GB asset,
 # BENCH_HEAP (-Xmx128m).
 set -euo pipefail
 
@@ -256,15 +257,17 @@ bench_small() {
 
 bench_memory() {
     local huge="${BENCH_HUGE:-synthetic:1x1x10GB}" org="${BENCH_ORG:-synthetic:10x10000x1kB}"
-    say "== memory under $heap: $huge downloaded"
-    df -h "$work" | sed 's/^/  /'
-    start_emulator "$huge"
-    rm -rf "$work/out-huge"
-    dmdownload_timed "$work/out-huge"
-    say "  dmdownload: exit $status in ${seconds}s," \
-        "$(du -sb "$work/out-huge" | cut -f1) bytes, peak RSS $((rss_kb / 1024)) MiB"
-    rm -rf "$work/out-huge"
-    stop_emulator
+    if [ "$huge" != none ]; then
+        say "== memory under $heap: $huge downloaded"
+        df -h "$work" | sed 's/^/  /'
+        start_emulator "$huge"
+        rm -rf "$work/out-huge"
+        dmdownload_timed "$work/out-huge"
+        say "  dmdownload: exit $status in ${seconds}s," \
+            "$(du -sb "$work/out-huge" | cut -f1) bytes, peak RSS $((rss_kb / 1024)) MiB"
+        rm -rf "$work/out-huge"
+        stop_emulator
+    fi
 
     local mode=(--fake) what="listed (--fake)"
     if [ "${BENCH_ORG_FAKE:-1}" = 0 ]; then

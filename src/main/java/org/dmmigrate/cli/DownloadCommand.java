@@ -40,6 +40,13 @@ final class DownloadCommand implements Callable<Integer> {
     @Mixin
     VerbosityMixin verbosity;
 
+    @Option(names = "--single-read",
+            description = "Read each file once, even when the service gives nothing to check "
+                    + "it against (no checksum, no MD5 ETag): such files are then checked by "
+                    + "their size only. By default they are read a second time and kept only "
+                    + "when both reads agree.")
+    boolean singleRead;
+
     @Option(names = "--fake",
             description = "List everything and write the listings, but download nothing.")
     boolean fake;
@@ -69,7 +76,7 @@ final class DownloadCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Destination.check(destination);
         BackupOptions options = new BackupOptions(destination, user,
-                MediaFilter.parse(System.getenv(MediaFilter.VARIABLE)), fake, jobs);
+                MediaFilter.parse(System.getenv(MediaFilter.VARIABLE)), fake, jobs, !singleRead);
 
         try (Interruption interruption = new Interruption();
                 ServiceConnection connection = ServiceConnection.open(serviceOptions,

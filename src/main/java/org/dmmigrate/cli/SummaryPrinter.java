@@ -35,6 +35,15 @@ final class SummaryPrinter {
                     Units.bytes(summary.transferredBytes()));
             out.printf("  already present   %d files, %s%n", summary.presentFiles(),
                     Units.bytes(summary.presentBytes()));
+            if (summary.readTwiceFiles() > 0) {
+                out.printf("  read twice        %d files with no checksum: kept as both reads "
+                        + "agreed%n", summary.readTwiceFiles());
+            }
+            if (summary.sizeOnlyFiles() > 0) {
+                out.printf("  size only         %d files with no checksum, read once "
+                        + "(--single-read): checked by their size only%n",
+                        summary.sizeOnlyFiles());
+            }
         }
         Map<AssetKind, Long> kinds = summary.assetsByKind();
         out.printf("  skipped           %d adaptive streaming, %d live stream (no file to keep)%n",

@@ -12,9 +12,16 @@ import org.jspecify.annotations.Nullable;
  * @param mediaIds back up only these media, or null for all
  * @param fake list and plan, record the listings, but download nothing
  * @param jobs the most downloads in flight at once
+ * @param secondRead whether a file with nothing to check its bytes against is read twice
  */
 public record BackupOptions(Path root, @Nullable String username, @Nullable Set<String> mediaIds,
-        boolean fake, int jobs) {
+        boolean fake, int jobs, boolean secondRead) {
+
+    /** Options with files that cannot be checked read twice. */
+    public BackupOptions(Path root, @Nullable String username, @Nullable Set<String> mediaIds,
+            boolean fake, int jobs) {
+        this(root, username, mediaIds, fake, jobs, true);
+    }
 
     public BackupOptions {
         if (jobs < 1) {

@@ -129,7 +129,7 @@ public final class BackupRun {
                     Threads.named("dmmigrate-transfer"));
             this.queued = new Semaphore(options.jobs() * 2);
             this.transfer = new Transfer(cdn, this::refresh, listener, backoff, cancelled,
-                    (job, digest) -> record(manifest, job, digest));
+                    (job, digest) -> record(manifest, job, digest), options.secondRead());
         }
 
         void plan(BackupLayout layout, User user, Media media, List<Asset> assets) {

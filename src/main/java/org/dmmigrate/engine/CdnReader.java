@@ -122,6 +122,11 @@ final class CdnReader implements AutoCloseable {
         }
     }
 
+    /** The ETag of the content read, as the CDN last gave it; null before the first read. */
+    @Nullable String etag() {
+        return etag;
+    }
+
     private void closeBody() {
         if (body != null) {
             try {

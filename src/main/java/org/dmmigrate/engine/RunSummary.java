@@ -24,6 +24,8 @@ public final class RunSummary {
 
     private final AtomicLong downloadedFiles = new AtomicLong();
     private final AtomicLong downloadedBytes = new AtomicLong();
+    private final AtomicLong readTwice = new AtomicLong();
+    private final AtomicLong sizeOnly = new AtomicLong();
     private final AtomicLong presentFiles = new AtomicLong();
     private final AtomicLong presentBytes = new AtomicLong();
     private final AtomicLong transferredBytes = new AtomicLong();
@@ -84,6 +86,11 @@ public final class RunSummary {
             case DOWNLOADED -> {
                 downloadedFiles.incrementAndGet();
                 downloadedBytes.addAndGet(outcome.size());
+                if (outcome.check() == TransferOutcome.Check.SECOND_READ) {
+                    readTwice.incrementAndGet();
+                } else if (outcome.check() == TransferOutcome.Check.SIZE_ONLY) {
+                    sizeOnly.incrementAndGet();
+                }
             }
             case PRESENT -> {
                 presentFiles.incrementAndGet();
@@ -114,6 +121,16 @@ public final class RunSummary {
 
     public long downloadedBytes() {
         return downloadedBytes.get();
+    }
+
+    /** Downloaded files with nothing to check them against, confirmed by a second read. */
+    public long readTwiceFiles() {
+        return readTwice.get();
+    }
+
+    /** Downloaded files with nothing to check them against, checked by their size only. */
+    public long sizeOnlyFiles() {
+        return sizeOnly.get();
     }
 
     public long presentFiles() {

@@ -33,6 +33,11 @@ import org.slf4j.LoggerFactory;
  * final name is always a verified one. A refused link (403, 404, 410) is refreshed through
  * the API and the transfer continues from the same byte.
  *
+ * <p>A file with nothing to check its bytes against (no {@code checksum}, no ETag that is
+ * an MD5) is read from the CDN a second time, unless asked not to, and kept only when both
+ * reads give the same MD5: a byte damaged in transit is then caught, as a checksum would
+ * catch it.
+ *
  * <p>Thread-safe: one instance serves every worker of a run.
  */
 public final class Transfer {
@@ -52,10 +57,24 @@ public final class Transfer {
     private final Backoff backoff;
     private final BooleanSupplier cancelled;
     private final VerifiedFiles recorder;
+    private final boolean secondRead;
     private volatile @Nullable Boolean etagsAreMd5;
 
+    /** A transfer that reads unchecked files a second time. */
     public Transfer(Cdn cdn, LinkSource links, TransferListener listener, Backoff backoff,
             BooleanSupplier cancelled, VerifiedFiles recorder) {
+        this(cdn, links, listener, backoff, cancelled, recorder, true);
+    }
+
+    /**
+     * A transfer.
+     *
+     * @param secondRead whether a file with nothing to check its bytes against is read a
+     *     second time and compared, or checked by its size only
+     */
+    public Transfer(Cdn cdn, LinkSource links, TransferListener listener, Backoff backoff,
+            BooleanSupplier cancelled, VerifiedFiles recorder, boolean secondRead) {
+        this.secondRead = secondRead;
         this.recorder = recorder;
         this.cdn = cdn;
         this.links = links;
@@ -274,15 +293,56 @@ public final class Transfer {
             if (etagDigest != null) {
                 learnEtags(checksum, etagDigest, md5);
             }
-            if (checksum == null && etagDigest != null && !etagDigest.equals(md5)
-                    && etagsAreMd5 != Boolean.FALSE) {
+            boolean etagChecks = checksum == null && etagDigest != null
+                    && etagsAreMd5 != Boolean.FALSE;
+            if (etagChecks && !etagDigest.equals(md5)) {
                 // An ETag shaped like an MD5 is taken as one, unless a source whose checksum
                 // matched has shown that this CDN's ETags are something else.
                 throw corrupt("MD5 " + md5 + " differs from the ETag " + etagDigest);
             }
+            TransferOutcome.Check check = checksum != null ? TransferOutcome.Check.CHECKSUM
+                    : etagChecks ? TransferOutcome.Check.ETAG
+                    : secondRead ? TransferOutcome.Check.SECOND_READ
+                    : TransferOutcome.Check.SIZE_ONLY;
+            if (check == TransferOutcome.Check.SECOND_READ) {
+                String again = readAgain(size, etag);
+                if (!again.equals(md5)) {
+                    throw corrupt("MD5 " + md5 + " of the download differs from MD5 " + again
+                            + " of a second read, and the service gives no checksum to tell "
+                            + "which is right");
+                }
+            }
             partial.promote(job.target());
             recorder.verified(job, digest);
-            return TransferOutcome.downloaded(received, size);
+            return TransferOutcome.downloaded(received, size, check);
+        }
+
+        /**
+         * The MD5 of the asset read from the CDN once more, front to back, not stored.
+         *
+         * @throws TransferException when the CDN's content changed since the download
+         */
+        private String readAgain(long size, @Nullable String etag) throws TransferException {
+            LOG.info("reading unchecked asset again asset={} bytes={}", job.label(), size);
+            Digests again = Digests.create(false);
+            byte[] buffer = new byte[BUFFER_BYTES];
+            String etagAgain;
+            try (CdnReader reader = new CdnReader(cdn, links, job, backoff, cancelled,
+                    () -> { })) {
+                for (long left = size; left > 0; ) {
+                    int length = (int) Math.min(buffer.length, left);
+                    reader.readFully(buffer, length);
+                    again.update(buffer, 0, length);
+                    left -= length;
+                }
+                etagAgain = reader.etag();
+            }
+            if (etag != null && etagAgain != null && !etag.equals(etagAgain)) {
+                asset = links.refresh(job);
+                throw new TransferException("the file changed on the CDN between two reads "
+                        + "(ETag " + etag + ", then " + etagAgain + "); listing refreshed", true);
+            }
+            return again.result().md5();
         }
 
         private TransferException corrupt(String detail) throws IOException {

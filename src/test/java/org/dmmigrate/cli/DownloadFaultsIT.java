@@ -77,10 +77,8 @@ class DownloadFaultsIT {
                 Arguments.of(FaultKind.STALL, List.of("stall:p=0.4,after=1m,for=6s")),
                 Arguments.of(FaultKind.TRUNCATE, List.of("truncate:p=0.5")),
                 // Only sources have a checksum here, and the synthetic ETags are not MD5s:
-                // a flipped byte in a rendition cannot be told from the truth.
-                // TODO(#3): detect corruption of renditions that have neither checksum nor
-                // MD5 ETag (the real service gives checksums for sources only).
-                Arguments.of(FaultKind.CORRUPT, List.of("corrupt:p=0.5,target=source")),
+                // a flipped byte in a rendition or thumbnail is caught by the second read.
+                Arguments.of(FaultKind.CORRUPT, List.of("corrupt:p=0.5")),
                 Arguments.of(FaultKind.EXPIRE, List.of("expire:p=0.5")),
                 // Ranges are asked for only after a break: reset the first downloads for sure.
                 Arguments.of(FaultKind.IGNORE_RANGE,
@@ -107,6 +105,51 @@ class DownloadFaultsIT {
             assertThat(expected.files()).hasSize(12);
             assertThat(expected.problems(dst)).isEmpty();
             assertThat(ExpectedTree.partials(dst)).isEmpty();
+        }
+    }
+
+    @Test
+    void fileWithNothingToCheckAgainstIsKeptOnlyWhenTwoReadsAgree() throws Exception {
+        // Renditions and thumbnails of a synthetic catalog have no checksum and ETags that
+        // are not MD5s: only a second read can tell a damaged download.
+        FaultPlan plan = FaultPlan.parse(List.of("corrupt:every=1,times=3,target=mp4_h264_aac"), 3);
+        SyntheticCatalog catalog = SyntheticCatalog.create(1, 3, 300_000, 200_000, 8);
+        try (Emulator emulator = Emulator.builder().catalog(catalog).faults(plan).build()
+                .start()) {
+
+            DownloadRunner.Result result = DownloadRunner.rerunWhileIncomplete(RUNS, emulator,
+                    dst, "--retry-delay", "PT0.001S");
+
+            assertThat(plan.fired(FaultKind.CORRUPT)).as("the fault fired").isPositive();
+            assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.OK);
+            assertThat(result.all()).contains("read twice");
+            assertThat(ExpectedTree.of(emulator, dst, null).problems(dst)).isEmpty();
+        }
+    }
+
+    @Test
+    void fileWithNothingToCheckAgainstIsReadTwiceByDefault() throws Exception {
+        SyntheticCatalog catalog = SyntheticCatalog.create(1, 2, 300_000, 200_000, 8);
+        try (Emulator emulator = Emulator.builder().catalog(catalog).build().start()) {
+
+            DownloadRunner.Result result = DownloadRunner.run(emulator, dst);
+
+            assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.OK);
+            assertThat(result.out()).containsPattern("read twice +4 files");
+            assertThat(emulator.recorder().downloads()).isEqualTo(10);
+        }
+    }
+
+    @Test
+    void singleReadChecksFilesWithNothingToCheckAgainstBySizeOnlyAndSaysSo() throws Exception {
+        SyntheticCatalog catalog = SyntheticCatalog.create(1, 2, 300_000, 200_000, 8);
+        try (Emulator emulator = Emulator.builder().catalog(catalog).build().start()) {
+
+            DownloadRunner.Result result = DownloadRunner.run(emulator, dst, "--single-read");
+
+            assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.OK);
+            assertThat(result.out()).containsPattern("size only +4 files");
+            assertThat(emulator.recorder().downloads()).isEqualTo(6);
         }
     }
 
