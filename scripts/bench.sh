@@ -166,6 +166,8 @@ best_of() {
         case "$tool" in
             dmdownload) rm -rf "$work/out-dmdownload"; dmdownload_timed "$work/out-dmdownload"
                 synced_seconds=$seconds ;;
+            dmdownload-single) rm -rf "$work/out-dmdownload"
+                dmdownload_timed --single-read "$work/out-dmdownload"; synced_seconds=$seconds ;;
             curl) run_curl "$list" "$work/out-curl"; rss_kb="" ;;
             aria2c) run_aria2c "$list" "$work/out-aria2c"; rss_kb="" ;;
         esac
@@ -189,14 +191,16 @@ check_tree() {
 
 # Compares the three tools on catalog $1; $2 = mb (throughput) or files (files per second).
 compare() {
-    local catalog="$1" unit="$2" list="$work/listing.tsv" d c a cs as cm
+    local catalog="$1" unit="$2" list="$work/listing.tsv" d d1 c a cs as cm
     start_emulator "$catalog"
     list_urls "$work/listing"
     list="$work/listing.tsv"
 
     best_of dmdownload "$list"; d=$seconds; check_tree "$work/out-dmdownload"
-    say "  dmdownload --jobs $jobs: ${d}s (listing included), CPU ${cpu}s," \
+    say "  dmdownload --jobs $jobs: ${d}s (listing and second reads included), CPU ${cpu}s," \
         "peak RSS $((rss_kb / 1024)) MiB"
+    best_of dmdownload-single "$list"; d1=$seconds; check_tree "$work/out-dmdownload"
+    say "  dmdownload --jobs $jobs --single-read: ${d1}s, CPU ${cpu}s"
     best_of curl "$list"; c=$seconds; cs=$synced_seconds; check_tree "$work/out-curl"
     say "  curl --parallel-max $jobs: ${c}s (${cs}s with a final sync), CPU ${cpu}s"
     if [ "$unit" = mb ]; then
@@ -220,6 +224,7 @@ compare() {
     say "  RATIO dmdownload/curl = $(div "$c" "$d") (vs curl+sync $(div "$cs" "$d"))"
     [ "$unit" = mb ] && say "  ratio dmdownload/(curl + md5sum) = $(div "$cm" "$d")"
     say "  RATIO dmdownload/aria2c = $(div "$a" "$d") (vs aria2c+sync $(div "$as" "$d"))"
+    say "  RATIO dmdownload --single-read: /curl = $(div "$c" "$d1"), /aria2c = $(div "$a" "$d1")"
     rm -rf "$work/out-dmdownload" "$work/out-curl" "$work/out-aria2c"
     stop_emulator
 }
