@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,13 +55,9 @@ public final class Manifest implements AutoCloseable {
     public record Entry(String path, long size, String md5, String sha256, String user,
             String mediaId, String assetName, Instant verifiedAt) {
 
-        private static final Pattern MD5_HEX = Pattern.compile("[0-9a-f]{32}");
-        private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
-
         public Entry {
-            if (path.isEmpty() || path.startsWith("/") || size < 0
-                    || !MD5_HEX.matcher(md5).matches()
-                    || !SHA256_HEX.matcher(sha256).matches()) {
+            if (path.isEmpty() || path.startsWith("/") || size < 0 || !isHex(md5, 32)
+                    || !isHex(sha256, 64)) {
                 throw new IllegalArgumentException("not a manifest entry: path=" + path
                         + " size=" + size + " md5=" + md5 + " sha256=" + sha256);
             }
@@ -77,6 +72,20 @@ public final class Manifest implements AutoCloseable {
             }
             return new Entry(relativePath(root, file), digest.size(), digest.md5(),
                     digest.sha256(), user, mediaId, assetName, verifiedAt);
+        }
+
+        /** Whether {@code text} is {@code length} lowercase hex digits. */
+        private static boolean isHex(String text, int length) {
+            if (text.length() != length) {
+                return false;
+            }
+            for (int i = 0; i < length; i++) {
+                char c = text.charAt(i);
+                if ((c < '0' || c > '9') && (c < 'a' || c > 'f')) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** Whether the entry vouches for exactly these bytes. */

@@ -113,17 +113,8 @@ final class ManifestIndex implements Closeable {
         }
         long stop = block + 1 < offsets.length ? offsets[block + 1] : end;
         try (ManifestReader reader = ManifestReader.slice(channel, offsets[block], stop)) {
-            for (ManifestReader.Row row = reader.next(); row != null; row = reader.next()) {
-                int order = row.entry().path().compareTo(path);
-                if (order == 0) {
-                    return Optional.of(row.entry());
-                }
-                if (order > 0) {
-                    break;
-                }
-            }
+            return Optional.ofNullable(reader.find(path));
         }
-        return Optional.empty();
     }
 
     @Override

@@ -27,6 +27,12 @@ final class ManifestLines {
                 escape(entry.assetName()), entry.verifiedAt().toString());
     }
 
+    /** The path of a row: its first field, unescaped; cheaper than parsing it whole. */
+    static String pathOf(String line) {
+        int tab = line.indexOf('\t');
+        return unescape(tab < 0 ? line : line.substring(0, tab));
+    }
+
     /** The entry of a row, or empty when the row is torn or malformed. */
     static Optional<Manifest.Entry> parse(String line) {
         List<String> fields = split(line);

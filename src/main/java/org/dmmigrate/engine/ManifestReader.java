@@ -60,6 +60,30 @@ final class ManifestReader implements Closeable {
         return new ManifestReader(channel, false, start, end);
     }
 
+    /**
+     * The next row whose path is {@code path}, reading on while the paths are smaller; null
+     * at the first larger path or at the end. Only the matching row is parsed whole.
+     */
+    Manifest.@Nullable Entry find(String path) throws IOException {
+        while (true) {
+            int length = readRow();
+            if (length < 0) {
+                return null;
+            }
+            Optional<String> text = length > MAX_ROW_BYTES ? Optional.empty() : decode(length);
+            if (text.isEmpty()) {
+                continue;
+            }
+            int order = ManifestLines.pathOf(text.get()).compareTo(path);
+            if (order == 0) {
+                return ManifestLines.parse(text.get()).orElse(null);
+            }
+            if (order > 0 && !text.get().equals(ManifestLines.HEADER)) {
+                return null;
+            }
+        }
+    }
+
     /** The next readable row, or null at the end. */
     @Nullable Row next() throws IOException {
         while (true) {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
@@ -180,7 +181,8 @@ public final class Verifier {
             pool.execute(() -> {
                 try {
                     if (!cancelled.getAsBoolean()) {
-                        counted(check.check(file, manifest.entry(file.path())));
+                        Optional<Manifest.Entry> known = manifest.entry(file.path());
+                        counted(check.check(file, known), known.isPresent());
                     }
                 } catch (IOException e) {
                     failed(e);
@@ -212,13 +214,13 @@ public final class Verifier {
             }
         }
 
-        private void counted(FileCheck.Result result) throws IOException {
-            Manifest.Entry entry = tally(scan, result);
+        private void counted(FileCheck.Result result, boolean known) throws IOException {
+            Manifest.Entry entry = tally(scan, result, known);
             List<Manifest.Entry> batch = null;
             synchronized (this) {
                 checked++;
                 if (entry != null) {
-                    added += manifest.entry(entry.path()).isEmpty() ? 1 : 0;
+                    added += known ? 0 : 1;
                     recorded.add(entry);
                     if (recorded.size() >= BATCH) {
                         batch = new ArrayList<>(recorded);
@@ -244,8 +246,8 @@ public final class Verifier {
         }
 
         /** Counts one result; returns the manifest entry to record for it, if any. */
-        private Manifest.@Nullable Entry tally(BackupScan scan, FileCheck.Result result)
-                throws IOException {
+        private Manifest.@Nullable Entry tally(BackupScan scan, FileCheck.Result result,
+                boolean known) {
             BackupScan.PlannedFile file = result.file();
             switch (result.status()) {
                 case VERIFIED -> {
@@ -254,7 +256,7 @@ public final class Verifier {
                         counter.verified++;
                         counter.bytesPresent += result.size();
                     }
-                    return refresh ? entryFor(file, result) : null;
+                    return refresh ? entryFor(file, result, known) : null;
                 }
                 case MISSING -> scan.add(new Finding(Finding.Kind.MISSING, file.user(),
                         file.path(), result.detail()));
@@ -266,13 +268,12 @@ public final class Verifier {
         }
 
         private Manifest.@Nullable Entry entryFor(BackupScan.PlannedFile file,
-                FileCheck.Result result) throws IOException {
+                FileCheck.Result result, boolean known) {
             FileDigest digest = result.digest();
             if (digest == null || digest.sha256() == null) {
                 return null;
             }
-            boolean added = manifest.entry(file.path()).isEmpty();
-            if (!added && depth != Depth.FULL) {
+            if (known && depth != Depth.FULL) {
                 return null;
             }
             return Manifest.Entry.of(layout.root(), file.file(), digest, file.user(),
