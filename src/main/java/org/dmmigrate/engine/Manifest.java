@@ -96,7 +96,7 @@ public final class Manifest implements AutoCloseable {
     }
 
     private final Path root;
-    private ManifestIndex index = ManifestIndex.empty();
+    private volatile ManifestIndex index = ManifestIndex.empty();
     /** Entries of a journal left by an earlier run, when it was not folded into the table. */
     private final Map<String, Entry> unsaved = new ConcurrentHashMap<>();
     private @Nullable FileChannel journal;
