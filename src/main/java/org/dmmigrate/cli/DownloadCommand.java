@@ -40,6 +40,9 @@ final class DownloadCommand implements Callable<Integer> {
     @Mixin
     VerbosityMixin verbosity;
 
+    @Mixin
+    ShardOption shardOption;
+
     @Option(names = "--fake",
             description = "List everything and write the listings, but download nothing.")
     boolean fake;
@@ -69,7 +72,8 @@ final class DownloadCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Destination.check(destination);
         BackupOptions options = new BackupOptions(destination, user,
-                MediaFilter.parse(System.getenv(MediaFilter.VARIABLE)), fake, jobs);
+                MediaFilter.parse(System.getenv(MediaFilter.VARIABLE)), fake, jobs,
+                shardOption.shard());
 
         try (Interruption interruption = new Interruption();
                 ServiceConnection connection = ServiceConnection.open(serviceOptions,
@@ -88,7 +92,7 @@ final class DownloadCommand implements Callable<Integer> {
                 throw Destination.cannotWrite(destination, e);
             }
             progress.close();
-            SummaryPrinter.print(out, destination, user, summary, fake);
+            SummaryPrinter.print(out, destination, user, shardOption.shard(), summary, fake);
             if (summary.wasCancelled()) {
                 return ExitCodes.INTERRUPTED;
             }

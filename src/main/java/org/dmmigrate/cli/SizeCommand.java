@@ -39,6 +39,9 @@ final class SizeCommand implements Callable<Integer> {
     @Mixin
     VerbosityMixin verbosity;
 
+    @Mixin
+    ShardOption shardOption;
+
     @Option(names = {"-u", "--user"}, paramLabel = "NAME",
             description = "Measure only this user of the organisation.")
     @Nullable String user;
@@ -54,7 +57,8 @@ final class SizeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Destination.check(destination);
         BackupOptions options = new BackupOptions(destination, user,
-                MediaFilter.parse(System.getenv(MediaFilter.VARIABLE)), true, 4);
+                MediaFilter.parse(System.getenv(MediaFilter.VARIABLE)), true, 4,
+                shardOption.shard());
         SizeReport report;
         try (Interruption interruption = new Interruption();
                 ServiceConnection connection = ServiceConnection.open(serviceOptions,

@@ -12,9 +12,16 @@ import org.jspecify.annotations.Nullable;
  * @param mediaIds back up only these media, or null for all
  * @param fake list and plan, record the listings, but download nothing
  * @param jobs the most downloads in flight at once
+ * @param shard back up only the media of this shard ({@link Shard#ALL} for all)
  */
 public record BackupOptions(Path root, @Nullable String username, @Nullable Set<String> mediaIds,
-        boolean fake, int jobs) {
+        boolean fake, int jobs, Shard shard) {
+
+    /** Options for the whole organisation, unsharded. */
+    public BackupOptions(Path root, @Nullable String username, @Nullable Set<String> mediaIds,
+            boolean fake, int jobs) {
+        this(root, username, mediaIds, fake, jobs, Shard.ALL);
+    }
 
     public BackupOptions {
         if (jobs < 1) {

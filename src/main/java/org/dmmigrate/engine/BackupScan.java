@@ -44,14 +44,19 @@ final class BackupScan {
     }
 
     private final BackupLayout layout;
+    final Shard shard;
     final List<UserRecord> users = new ArrayList<>();
     final List<PlannedFile> files = new ArrayList<>();
     final Set<Path> known = new HashSet<>();
     final List<Finding> findings = new ArrayList<>();
     final Map<String, TallyCounter> counters = new TreeMap<>();
 
-    private BackupScan(BackupLayout layout) {
+    /** The folders found of media in other shards: not this scan's, never walked. */
+    final Set<Path> otherShards = new HashSet<>();
+
+    private BackupScan(BackupLayout layout, Shard shard) {
         this.layout = layout;
+        this.shard = shard;
     }
 
     /**
@@ -60,11 +65,20 @@ final class BackupScan {
      */
     static BackupScan of(BackupLayout layout, @Nullable String username)
             throws IOException, NotABackupException {
+        return of(layout, username, Shard.ALL);
+    }
+
+    /**
+     * As {@link #of(BackupLayout, String)}, keeping only the media of {@code shard}: the
+     * others are neither counted nor expected.
+     */
+    static BackupScan of(BackupLayout layout, @Nullable String username, Shard shard)
+            throws IOException, NotABackupException {
         Path root = layout.root();
         if (!Files.isDirectory(root)) {
             throw new NotABackupException(root, "no such folder");
         }
-        BackupScan scan = new BackupScan(layout);
+        BackupScan scan = new BackupScan(layout, shard);
         List<Path> userDirs = new ArrayList<>();
         try (DirectoryStream<Path> children = Files.newDirectoryStream(root)) {
             for (Path child : children) {
@@ -123,6 +137,13 @@ final class BackupScan {
         FolderIndex index = new FolderIndex(userDir);
         for (Media entry : media) {
             if (user.media().containsKey(entry.id())) {
+                continue;
+            }
+            if (!shard.contains(entry.id())) {
+                Path elsewhere = located(userDir, entry, index);
+                if (elsewhere != null) {
+                    otherShards.add(elsewhere);
+                }
                 continue;
             }
             counter.media++;

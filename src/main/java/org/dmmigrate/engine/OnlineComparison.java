@@ -99,6 +99,9 @@ final class OnlineComparison {
                 continue;
             }
             for (Media entry : media) {
+                if (!scan.shard.contains(entry.id())) {
+                    continue;
+                }
                 pending.add(pool.submit(() -> compareMedia(user, recorded, entry)));
             }
         }

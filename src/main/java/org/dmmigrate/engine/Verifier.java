@@ -63,13 +63,14 @@ public final class Verifier {
     private final Clock clock;
     private final BooleanSupplier cancelled;
     private final @Nullable String username;
+    private final Shard shard;
 
     public Verifier(Path root, int jobs, Depth depth, Clock clock, BooleanSupplier cancelled) {
-        this(new BackupLayout(root), jobs, depth, clock, cancelled, null);
+        this(new BackupLayout(root), jobs, depth, clock, cancelled, null, Shard.ALL);
     }
 
     private Verifier(BackupLayout layout, int jobs, Depth depth, Clock clock,
-            BooleanSupplier cancelled, @Nullable String username) {
+            BooleanSupplier cancelled, @Nullable String username, Shard shard) {
         if (jobs < 1) {
             throw new IllegalArgumentException("jobs must be at least 1, not " + jobs);
         }
@@ -79,6 +80,7 @@ public final class Verifier {
         this.clock = clock;
         this.cancelled = cancelled;
         this.username = username;
+        this.shard = shard;
     }
 
     /**
@@ -86,7 +88,16 @@ public final class Verifier {
      * elsewhere in DST are not reported) and, online, only that user is compared.
      */
     public Verifier forUser(String name) {
-        return new Verifier(layout, jobs, depth, clock, cancelled, name);
+        return new Verifier(layout, jobs, depth, clock, cancelled, name, shard);
+    }
+
+    /**
+     * The same verifier restricted to the media of one shard: the others' listings are
+     * skipped, their folders (when DST holds them) are not walked, and none is a finding.
+     * Online, the service's media of other shards are not compared either.
+     */
+    public Verifier forShard(Shard only) {
+        return new Verifier(layout, jobs, depth, clock, cancelled, username, only);
     }
 
     /**
@@ -100,9 +111,9 @@ public final class Verifier {
      */
     public Verification verify(Manifest manifest, boolean refresh,
             @Nullable CloudkeyService service) throws IOException, NotABackupException {
-        BackupScan scan = BackupScan.of(layout, username);
-        LOG.info("verifying backup root={} files={} jobs={} depth={}", layout.root(),
-                scan.files.size(), jobs, depth);
+        BackupScan scan = BackupScan.of(layout, username, shard);
+        LOG.info("verifying backup root={} files={} jobs={} depth={} shard={}", layout.root(),
+                scan.files.size(), jobs, depth, shard);
 
         List<FileCheck.Result> results = checkAll(scan, manifest);
         List<Manifest.Entry> recorded = new ArrayList<>();
@@ -130,7 +141,7 @@ public final class Verifier {
                 layout.root(), total.verified(), scan.findings.size(), added);
         List<Finding> findings = new ArrayList<>(scan.findings);
         findings.sort(Comparator.comparing(Finding::kind).thenComparing(Finding::path));
-        return new Verification(users, total, findings, added, stopped, username);
+        return new Verification(users, total, findings, added, stopped, username, shard);
     }
 
     private List<FileCheck.Result> checkAll(BackupScan scan, Manifest manifest)
@@ -212,7 +223,8 @@ public final class Verifier {
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
                 boolean catalog = dir.getParent() != null && dir.getParent().equals(root)
                         && dir.getFileName().toString().equals(CATALOG_FOLDER);
-                return catalog ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                return catalog || scan.otherShards.contains(dir) ? FileVisitResult.SKIP_SUBTREE
+                        : FileVisitResult.CONTINUE;
             }
 
             @Override
