@@ -43,8 +43,13 @@ public record Shard(int index, int count) {
         if (!matcher.matches()) {
             throw new IllegalArgumentException("'" + text + "' is not a shard: give " + FORM);
         }
-        return new Shard(Integer.parseInt(matcher.group(1)),
-                Integer.parseInt(matcher.group(2)));
+        int index = Integer.parseInt(matcher.group(1));
+        int count = Integer.parseInt(matcher.group(2));
+        if (count < 1 || index < 1 || index > count) {
+            throw new IllegalArgumentException("'" + text + "' is not a shard: K must be from 1 "
+                    + "to N; give " + FORM);
+        }
+        return new Shard(index, count);
     }
 
     /** The shard, from 1 to {@code count}, that the media with this id belongs to. */
