@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HashSet;
@@ -36,6 +37,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 class ShardedRunIT {
 
     private static final int SHARDS = 3;
+    private static final int MEDIA_PER_USER = 5;
 
     @TempDir
     static Path work;
@@ -46,7 +48,7 @@ class ShardedRunIT {
 
     @BeforeAll
     static void backUpInShardsAndInFull() {
-        emulator = Emulator.builder().catalog(SyntheticCatalog.create(3, 8, 40_000, 20_000, 17))
+        emulator = Emulator.builder().catalog(SyntheticCatalog.create(3, MEDIA_PER_USER, 30_000, 10_000, 17))
                 .port(0).build();
         emulator.start();
         for (int k = 1; k <= SHARDS; k++) {
@@ -88,7 +90,7 @@ class ShardedRunIT {
         assertThat(DOWNLOADS[0].exitCode()).as(DOWNLOADS[0].toString()).isEqualTo(ExitCodes.OK);
         assertThat(mediaSeen).isEqualTo(mediaFolders(work.resolve("full")));
         assertThat(union).isEqualTo(full);
-        assertThat(full.keySet()).filteredOn(p -> p.endsWith(".mp4")).hasSize(3 * 8 * 2);
+        assertThat(full.keySet()).filteredOn(p -> p.endsWith(".mp4")).hasSize(3 * MEDIA_PER_USER * 2);
     }
 
     @Test
@@ -106,7 +108,7 @@ class ShardedRunIT {
             media += report.path("total").path("media").asLong();
         }
 
-        assertThat(media).isEqualTo(3 * 8);
+        assertThat(media).isEqualTo(3 * MEDIA_PER_USER);
     }
 
     @Test
@@ -126,6 +128,19 @@ class ShardedRunIT {
         assertThat(unsharded.exitCode()).as(unsharded.toString())
                 .isEqualTo(ExitCodes.INCOMPLETE);
         assertThat(unsharded.out()).contains("no assets.json for media");
+    }
+
+    @Test
+    void theShardsUserFoldersGatheredIntoOneFolderVerifyAsAWholeBackup() throws IOException {
+        Path gathered = work.resolve("gathered");
+        for (int k = 1; k <= SHARDS; k++) {
+            copyUserFolders(shardDir(k), gathered);
+        }
+
+        CliRun run = CliRun.of("dmverify", "--strict", gathered.toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(assetTree(gathered)).isEqualTo(assetTree(work.resolve("full")));
     }
 
     @Test
@@ -156,13 +171,46 @@ class ShardedRunIT {
         }
         assertThat(sharded.keySet()).noneMatch(key -> !key.contains("/shards/")
                 && MigrationPlan.ROOT_SIDECARS.contains(key.substring(key.indexOf('/') + 1)));
-        CliRun unsharded = MigrateRunner.run(server, shardDir(1), "s3://whole/org", "--check");
-        assertThat(unsharded.exitCode()).as(unsharded.toString()).isEqualTo(ExitCodes.OK);
+    }
+
+    @Test
+    void shardsStreamedFromTheServiceIntoOnePrefixGiveTheMediaObjectsOfAFullMigration() {
+        server.createBucket("streamed");
+        server.createBucket("reference");
+        CliRun whole = MigrateRunner.run(server, work.resolve("full"), "s3://reference/org");
+
+        for (int k = 1; k <= SHARDS; k++) {
+            CliRun run = MigrateRunner.run(server, work.resolve("api-" + k), "s3://streamed/org",
+                    "--from-api", "--shard", k + "/3", "--api-url", emulator.baseUrl().toString(),
+                    "--user-id", emulator.catalog().admin().id(),
+                    "--api-key", emulator.catalog().admin().apiKey());
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.OK);
+            assertThat(run.out()).contains("shard " + k + "/3 of the media only");
+        }
+
+        assertThat(whole.exitCode()).as(whole.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(objects("streamed")).isEqualTo(mediaObjects(objects("reference")));
+        assertThat(server.client().listMultipartUploads(b -> b.bucket("streamed")).uploads())
+                .isEmpty();
     }
 
     private static CliRun download(Path dst, String... extra) {
         DownloadRunner.Result result = DownloadRunner.run(emulator, dst, extra);
         return new CliRun(result.exitCode(), result.out(), result.err());
+    }
+
+    /** Copies every file below DST's user folders, not DST's own root files. */
+    private static void copyUserFolders(Path from, Path to) throws IOException {
+        try (Stream<Path> all = Files.walk(from)) {
+            for (Path file : all.filter(Files::isRegularFile).toList()) {
+                Path relative = from.relativize(file);
+                if (relative.getNameCount() > 1) {
+                    Path copy = to.resolve(relative.toString());
+                    Files.createDirectories(copy.getParent());
+                    Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
     }
 
     private static Path shardDir(int k) {
