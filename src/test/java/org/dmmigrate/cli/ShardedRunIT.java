@@ -48,7 +48,8 @@ class ShardedRunIT {
 
     @BeforeAll
     static void backUpInShardsAndInFull() {
-        emulator = Emulator.builder().catalog(SyntheticCatalog.create(3, MEDIA_PER_USER, 30_000, 10_000, 17))
+        emulator = Emulator.builder()
+                .catalog(SyntheticCatalog.create(3, MEDIA_PER_USER, 30_000, 10_000, 17))
                 .port(0).build();
         emulator.start();
         for (int k = 1; k <= SHARDS; k++) {
@@ -90,7 +91,8 @@ class ShardedRunIT {
         assertThat(DOWNLOADS[0].exitCode()).as(DOWNLOADS[0].toString()).isEqualTo(ExitCodes.OK);
         assertThat(mediaSeen).isEqualTo(mediaFolders(work.resolve("full")));
         assertThat(union).isEqualTo(full);
-        assertThat(full.keySet()).filteredOn(p -> p.endsWith(".mp4")).hasSize(3 * MEDIA_PER_USER * 2);
+        assertThat(full.keySet()).filteredOn(p -> p.endsWith(".mp4"))
+                .hasSize(3 * MEDIA_PER_USER * 2);
     }
 
     @Test
@@ -109,6 +111,28 @@ class ShardedRunIT {
         }
 
         assertThat(media).isEqualTo(3 * MEDIA_PER_USER);
+    }
+
+    @Test
+    void dmsizeOfTheShardsAddsUpToTheWhole() throws IOException {
+        long bytes = 0;
+
+        for (int k = 1; k <= SHARDS; k++) {
+            CliRun run = CliRun.against(emulator, "dmsize", "--json", "--shard", k + "/3",
+                    work.resolve("size-" + k).toString());
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.OK);
+            JsonNode plan = new ObjectMapper().readTree(run.out());
+            assertThat(plan.path("shard").asText()).isEqualTo(k + "/3");
+            bytes += plan.path("total_bytes").asLong();
+        }
+        CliRun whole = CliRun.against(emulator, "dmsize", "--json",
+                work.resolve("size-all").toString());
+
+        assertThat(whole.exitCode()).as(whole.toString()).isEqualTo(ExitCodes.OK);
+        long total = new ObjectMapper().readTree(whole.out()).path("total_bytes").asLong();
+        assertThat(bytes).isEqualTo(total).isPositive();
+        assertThat(mediaFolders(work.resolve("size-1")))
+                .isEqualTo(mediaFolders(shardDir(1)));
     }
 
     @Test
