@@ -198,6 +198,30 @@ class ShardedRunIT {
     }
 
     @Test
+    void oneShardMigratedFromTheFullFolderSendsOnlyThatShardsMedia() throws IOException {
+        server.createBucket("one-shard");
+        Map<String, String> expected = new TreeMap<>();
+        assetTree(shardDir(2)).forEach((path, digest) -> expected.put("org/" + path, digest));
+
+        CliRun run = MigrateRunner.run(server, work.resolve("full"), "s3://one-shard/org",
+                "--shard", "2/3");
+        CliRun check = MigrateRunner.run(server, work.resolve("full"), "s3://one-shard/org",
+                "--check", "--shard", "2/3");
+        CliRun unsharded = MigrateRunner.run(server, work.resolve("full"), "s3://one-shard/org",
+                "--check");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.OK);
+        Map<String, String> objects = objects("one-shard");
+        assertThat(mediaObjects(objects)).isEqualTo(expected);
+        assertThat(objects.keySet()).filteredOn(key -> key.startsWith("org/shards/"))
+                .allMatch(key -> key.startsWith("org/shards/2-of-3/"))
+                .hasSameSizeAs(MigrationPlan.ROOT_SIDECARS);
+        assertThat(check.exitCode()).as(check.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(unsharded.exitCode()).as(unsharded.toString())
+                .isEqualTo(ExitCodes.INCOMPLETE);
+    }
+
+    @Test
     void shardsStreamedFromTheServiceIntoOnePrefixGiveTheMediaObjectsOfAFullMigration() {
         server.createBucket("streamed");
         server.createBucket("reference");
