@@ -47,6 +47,9 @@ final class DownloadCommand implements Callable<Integer> {
                     + "when both reads agree.")
     boolean singleRead;
 
+    @Mixin
+    ShardOption shardOption;
+
     @Option(names = "--fake",
             description = "List everything and write the listings, but download nothing.")
     boolean fake;
@@ -76,7 +79,8 @@ final class DownloadCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Destination.check(destination);
         BackupOptions options = new BackupOptions(destination, user,
-                MediaFilter.parse(System.getenv(MediaFilter.VARIABLE)), fake, jobs, !singleRead);
+                MediaFilter.parse(System.getenv(MediaFilter.VARIABLE)), fake, jobs,
+                shardOption.shard(), !singleRead);
 
         try (Interruption interruption = new Interruption();
                 ServiceConnection connection = ServiceConnection.open(serviceOptions,
@@ -95,7 +99,7 @@ final class DownloadCommand implements Callable<Integer> {
                 throw Destination.cannotWrite(destination, e);
             }
             progress.close();
-            SummaryPrinter.print(out, destination, user, summary, fake);
+            SummaryPrinter.print(out, destination, user, shardOption.shard(), summary, fake);
             if (summary.wasCancelled()) {
                 return ExitCodes.INTERRUPTED;
             }

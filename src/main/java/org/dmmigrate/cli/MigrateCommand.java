@@ -12,6 +12,7 @@ import org.dmmigrate.engine.MigrationRun;
 import org.dmmigrate.engine.MigrationSummary;
 import org.dmmigrate.engine.NotABackupException;
 import org.dmmigrate.engine.PartSizing;
+import org.dmmigrate.engine.Shard;
 import org.dmmigrate.target.s3.S3Location;
 import org.dmmigrate.target.s3.S3Target;
 import org.jspecify.annotations.Nullable;
@@ -56,6 +57,9 @@ final class MigrateCommand implements Callable<Integer> {
 
     @Mixin
     VerbosityMixin verbosity;
+
+    @Mixin
+    ShardOption shardOption;
 
     @Mixin
     ServiceOptions serviceOptions;
@@ -129,18 +133,21 @@ final class MigrateCommand implements Callable<Integer> {
 
         try (S3Target target = new S3Target(s3Options.settings(location, jobs * 2));
                 Interruption interruption = new Interruption()) {
-            String what = (fromApi ? "the service" : source) + " into " + location;
+            Shard shard = shardOption.shard();
+            String what = (fromApi ? "the service" : source) + " into " + location
+                    + (shard.isAll() ? "" : " (shard " + shard + " of the media only)");
             if (fromApi) {
                 return fromApi(target, location, what, interruption, out);
             }
             if (check) {
                 MigrationSummary summary = new MigrationCheck(target).check(source,
-                        location.prefix());
+                        location.prefix(), shard);
                 MigrationSummaryPrinter.printCheck(out, what, summary);
                 return summary.complete() ? ExitCodes.OK : ExitCodes.INCOMPLETE;
             }
             MigrationOptions options = new MigrationOptions(source, location.prefix(), fake,
-                    jobs, partSizeMib * PartSizing.MIB, multipartAboveMib * PartSizing.MIB);
+                    jobs, partSizeMib * PartSizing.MIB, multipartAboveMib * PartSizing.MIB,
+                    shard);
             MigrationProgress progress = new MigrationProgress(out, Terminal.isInteractive());
             MigrationRun run = new MigrationRun(target, progress,
                     Backoff.exponential(retryDelay, Duration.ofSeconds(30), 6), interruption);
@@ -171,7 +178,8 @@ final class MigrateCommand implements Callable<Integer> {
         try (ServiceConnection connection = ServiceConnection.open(serviceOptions,
                 spec.commandLine().getErr())) {
             MigrationOptions options = new MigrationOptions(source, location.prefix(), fake,
-                    jobs, partSizeMib * PartSizing.MIB, multipartAboveMib * PartSizing.MIB);
+                    jobs, partSizeMib * PartSizing.MIB, multipartAboveMib * PartSizing.MIB,
+                    shardOption.shard());
             MigrationProgress progress = new MigrationProgress(out, Terminal.isInteractive());
             ApiMigrationRun run = new ApiMigrationRun(connection.service(), connection.cdn(),
                     target, progress,

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.dmmigrate.engine.BackupJson;
 import org.dmmigrate.engine.BackupOptions;
+import org.dmmigrate.engine.Shard;
 import org.dmmigrate.engine.SizeReport;
 import org.dmmigrate.engine.SizeRun;
 import org.jspecify.annotations.Nullable;
@@ -39,6 +40,9 @@ final class SizeCommand implements Callable<Integer> {
     @Mixin
     VerbosityMixin verbosity;
 
+    @Mixin
+    ShardOption shardOption;
+
     @Option(names = {"-u", "--user"}, paramLabel = "NAME",
             description = "Measure only this user of the organisation.")
     @Nullable String user;
@@ -54,7 +58,8 @@ final class SizeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Destination.check(destination);
         BackupOptions options = new BackupOptions(destination, user,
-                MediaFilter.parse(System.getenv(MediaFilter.VARIABLE)), true, 4);
+                MediaFilter.parse(System.getenv(MediaFilter.VARIABLE)), true, 4,
+                shardOption.shard());
         SizeReport report;
         try (Interruption interruption = new Interruption();
                 ServiceConnection connection = ServiceConnection.open(serviceOptions,
@@ -63,9 +68,17 @@ final class SizeCommand implements Callable<Integer> {
         } catch (java.io.IOException e) {
             throw Destination.cannotWrite(destination, e);
         }
+        Shard shard = shardOption.shard();
         if (json) {
-            out.print(new String(BackupJson.format(tree(report)), StandardCharsets.UTF_8));
+            Map<String, Object> tree = tree(report);
+            if (!shard.isAll()) {
+                tree.put("shard", shard.toString());
+            }
+            out.print(new String(BackupJson.format(tree), StandardCharsets.UTF_8));
         } else {
+            if (!shard.isAll()) {
+                out.println("Shard " + shard + " of the media only.");
+            }
             SizeTable.print(out, destination, report);
         }
         out.flush();

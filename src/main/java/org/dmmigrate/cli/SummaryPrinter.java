@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.dmmigrate.engine.AssetKind;
 import org.dmmigrate.engine.RunSummary;
+import org.dmmigrate.engine.Shard;
 import org.jspecify.annotations.Nullable;
 
 /** Prints the end-of-run summary of dmdownload. */
@@ -17,11 +18,12 @@ final class SummaryPrinter {
     private SummaryPrinter() {
     }
 
-    static void print(PrintWriter out, Path root, @Nullable String user, RunSummary summary,
-            boolean fake) {
+    static void print(PrintWriter out, Path root, @Nullable String user, Shard shard,
+            RunSummary summary, boolean fake) {
         String state = summary.wasCancelled() ? "INTERRUPTED (rerun to resume)"
                 : summary.complete() ? "complete" : "INCOMPLETE";
-        String scope = root + (user == null ? "" : " (user " + user + " only)");
+        String scope = root + (user == null ? "" : " (user " + user + " only)")
+                + (shard.isAll() ? "" : " (shard " + shard + " of the media only)");
         out.println();
         out.println(fake ? "Plan of " + scope + ": the backup would be " + state
                 : "Backup of " + scope + ": " + state);

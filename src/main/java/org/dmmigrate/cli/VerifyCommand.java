@@ -56,6 +56,9 @@ final class VerifyCommand implements Callable<Integer> {
     @Mixin
     VerbosityMixin verbosity;
 
+    @Mixin
+    ShardOption shardOption;
+
     @Option(names = "--online",
             description = "Also list the service (same credentials as dmdownload) and report "
                     + "what it has and the backup lacks. Writes no listing.")
@@ -112,7 +115,8 @@ final class VerifyCommand implements Callable<Integer> {
             CloudkeyService service = connection == null ? null : connection.service();
             Clock clock = Clock.systemUTC();
             Verifier verifier = new Verifier(destination, jobs, depth, clock, interruption);
-            Verification verification = (user == null ? verifier : verifier.forUser(user))
+            Verifier scoped = user == null ? verifier : verifier.forUser(user);
+            Verification verification = scoped.forShard(shardOption.shard())
                     .verify(manifest, write, service);
             CompletenessReport report = new CompletenessReport(verification, destination,
                     "dmverify " + UserAgent.toolVersion(),

@@ -8,6 +8,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -68,6 +70,7 @@ public final class ApiMigrationRun {
         Path work = options.source().toAbsolutePath().normalize();
         Files.createDirectories(work);
         MigrationSummary summary = new MigrationSummary();
+        Set<String> planned = ConcurrentHashMap.newKeySet();
         String uploads = options.prefix().isEmpty() ? "" : options.prefix() + "/";
         try (BackupLock lock = BackupLock.acquire(work)) {
             target.listUploads(uploads);
@@ -89,8 +92,9 @@ public final class ApiMigrationRun {
                         summary, listener, backoff, cancelled, parts, options);
                 List<Future<?>> pending = Collections.synchronizedList(new ArrayList<>());
                 RunSummary listing = new RunSummary();
-                inventory.walk(users, null, (user, media, assets) -> plan(options, layout,
-                        stream, files, pending, summary, user, media, assets), listing);
+                inventory.walk(users, null, options.shard(), (user, media, assets) -> plan(
+                        options, layout, planned, new Streaming(stream, files, pending), summary,
+                        user, media, assets), listing);
                 await(new ArrayList<>(pending));
                 listing.failures().forEach(p -> summary.failed(p.label(), p.reason()));
                 await(sidecars(work, options, sidecars, files));
@@ -102,6 +106,10 @@ public final class ApiMigrationRun {
                 summary.cancelled();
             } else if (!options.fake()) {
                 for (UploadInfo orphan : target.listUploads(uploads)) {
+                    if (!options.shard().isAll() && !planned.contains(orphan.key().value())) {
+                        // Another shard's upload, maybe in flight under the same prefix.
+                        continue;
+                    }
                     LOG.info("aborting orphaned upload key={} upload={}", orphan.key(),
                             orphan.uploadId());
                     target.abortUpload(orphan.key(), orphan.uploadId());
@@ -112,9 +120,14 @@ public final class ApiMigrationRun {
         return summary;
     }
 
-    private void plan(MigrationOptions options, BackupLayout layout, StreamUpload stream,
-            ExecutorService files, List<Future<?>> pending, MigrationSummary summary,
-            User user, Media media, List<Asset> assets) {
+    /** Where planned streams go: the uploader, its pool, and the futures to await. */
+    private record Streaming(StreamUpload stream, ExecutorService files,
+            List<Future<?>> pending) {
+    }
+
+    private void plan(MigrationOptions options, BackupLayout layout, Set<String> planned,
+            Streaming streaming, MigrationSummary summary, User user, Media media,
+            List<Asset> assets) {
         for (Asset asset : assets) {
             String label = user.username() + "/" + media.id() + "/" + asset.name();
             AssetKind kind = AssetFiles.kind(asset);
@@ -143,8 +156,10 @@ public final class ApiMigrationRun {
                     path), asset.fileSize().getAsLong(), lower(asset.checksum()),
                     ContentTypes.of(file.getFileName().toString()), metadata);
             AssetJob job = new AssetJob(user, media, asset, file);
+            planned.add(item.key().value());
             listener.queued(item);
-            pending.add(files.submit(() -> stream.run(job, item)));
+            streaming.pending().add(streaming.files().submit(
+                    () -> streaming.stream().run(job, item)));
         }
     }
 

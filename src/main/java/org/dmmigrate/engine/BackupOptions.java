@@ -12,15 +12,22 @@ import org.jspecify.annotations.Nullable;
  * @param mediaIds back up only these media, or null for all
  * @param fake list and plan, record the listings, but download nothing
  * @param jobs the most downloads in flight at once
+ * @param shard back up only the media of this shard ({@link Shard#ALL} for all)
  * @param secondRead whether a file with nothing to check its bytes against is read twice
  */
 public record BackupOptions(Path root, @Nullable String username, @Nullable Set<String> mediaIds,
-        boolean fake, int jobs, boolean secondRead) {
+        boolean fake, int jobs, Shard shard, boolean secondRead) {
 
-    /** Options with files that cannot be checked read twice. */
+    /** Options for the whole organisation, unsharded, files that cannot be checked read twice. */
     public BackupOptions(Path root, @Nullable String username, @Nullable Set<String> mediaIds,
             boolean fake, int jobs) {
-        this(root, username, mediaIds, fake, jobs, true);
+        this(root, username, mediaIds, fake, jobs, Shard.ALL, true);
+    }
+
+    /** Options for one shard, files that cannot be checked read twice. */
+    public BackupOptions(Path root, @Nullable String username, @Nullable Set<String> mediaIds,
+            boolean fake, int jobs, Shard shard) {
+        this(root, username, mediaIds, fake, jobs, shard, true);
     }
 
     public BackupOptions {

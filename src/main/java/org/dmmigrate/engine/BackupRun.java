@@ -71,12 +71,12 @@ public final class BackupRun {
                 Manifest manifest = Manifest.openAndFold(layout.root())) {
             Inventory inventory = new Inventory(service, layout, options.jobs(), cancelled);
             List<User> users = inventory.users(options.username());
-            LOG.info("starting backup root={} users={} jobs={} fake={}", layout.root(),
-                    users.size(), options.jobs(), options.fake());
+            LOG.info("starting backup root={} users={} jobs={} fake={} shard={}", layout.root(),
+                    users.size(), options.jobs(), options.fake(), options.shard());
 
             Downloads downloads = new Downloads(options, summary, manifest);
             try {
-                inventory.walk(users, options.mediaIds(),
+                inventory.walk(users, options.mediaIds(), options.shard(),
                         (user, media, assets) -> downloads.plan(layout, user, media, assets),
                         summary);
                 downloads.awaitAll();
@@ -107,7 +107,7 @@ public final class BackupRun {
         }
         CompletenessReport report = CompletenessReport.afterRun(options.root(), manifest,
                 provenance.tool(), provenance.service(), options.jobs(), Clock.systemUTC(),
-                cancelled);
+                cancelled, options.shard());
         summary.reported(report.textFile());
         LOG.info("wrote completeness report path={}", report.textFile());
     }

@@ -53,6 +53,8 @@ final class BackupScan {
     static final int MAX_FINDINGS = 10_000;
 
     private final BackupLayout layout;
+    /** The media of the backup this scan is about; the others are skipped. */
+    final Shard shard;
     final List<Path> userDirs = new ArrayList<>();
     private final List<Finding> failing = new ArrayList<>();
     private final List<Finding> notFailing = new ArrayList<>();
@@ -60,8 +62,9 @@ final class BackupScan {
     private final Map<String, TallyCounter> counters = new TreeMap<>();
     private final PathHashes mediaDirs = new PathHashes();
 
-    private BackupScan(BackupLayout layout) {
+    private BackupScan(BackupLayout layout, Shard shard) {
         this.layout = layout;
+        this.shard = shard;
     }
 
     /**
@@ -70,11 +73,20 @@ final class BackupScan {
      */
     static BackupScan of(BackupLayout layout, @Nullable String username)
             throws IOException, NotABackupException {
+        return of(layout, username, Shard.ALL);
+    }
+
+    /**
+     * As {@link #of(BackupLayout, String)}, keeping only the media of {@code shard}: the
+     * others are neither counted nor expected, and their folders are not searched.
+     */
+    static BackupScan of(BackupLayout layout, @Nullable String username, Shard shard)
+            throws IOException, NotABackupException {
         Path root = layout.root();
         if (!Files.isDirectory(root)) {
             throw new NotABackupException(root, "no such folder");
         }
-        BackupScan scan = new BackupScan(layout);
+        BackupScan scan = new BackupScan(layout, shard);
         List<Path> userDirs = new ArrayList<>();
         try (DirectoryStream<Path> children = Files.newDirectoryStream(root)) {
             for (Path child : children) {
@@ -167,7 +179,7 @@ final class BackupScan {
             }
         }
         if (counted) {
-            counter.media += unique.size();
+            counter.media += unique.stream().filter(entry -> shard.contains(entry.id())).count();
         }
         return new UserFolder(folder, userDir, unique, new FolderIndex(userDir));
     }
@@ -226,6 +238,17 @@ final class BackupScan {
             }
         } catch (IOException | UncheckedIOException e) {
             LOG.warn("skipped unreadable path path={} reason={}", dir, e.getMessage());
+        }
+    }
+
+    /**
+     * Passes over a media of another shard: nothing is counted or expected, and its folder,
+     * if the backup holds it, is not searched for extra files.
+     */
+    synchronized void skip(UserFolder user, Media media) {
+        Path dir = located(user.dir(), media, user.index());
+        if (dir != null) {
+            mediaDirs.add(dir);
         }
     }
 

@@ -71,15 +71,27 @@ public final class CompletenessReport {
     public static CompletenessReport afterRun(Path root, Manifest manifest, String tool,
             String service, int jobs, Clock clock, BooleanSupplier cancelled)
             throws IOException {
+        return afterRun(root, manifest, tool, service, jobs, clock, cancelled, Shard.ALL);
+    }
+
+    /**
+     * As {@link #afterRun(Path, Manifest, String, String, int, Clock, BooleanSupplier)}, for
+     * a run of one shard: only that shard's media are expected, the others are no finding.
+     *
+     * @throws IOException when the manifest or the report cannot be written
+     */
+    public static CompletenessReport afterRun(Path root, Manifest manifest, String tool,
+            String service, int jobs, Clock clock, BooleanSupplier cancelled, Shard shard)
+            throws IOException {
         // Saved first, so that the verification finds this run's entries on disk.
         manifest.save();
         Verification verification;
         try {
             verification = new Verifier(root, jobs, Verifier.Depth.SIZE, clock, cancelled)
-                    .verify(manifest, true, null);
+                    .forShard(shard).verify(manifest, true, null);
         } catch (NotABackupException e) {
             verification = new Verification(Map.of(), Tally.ZERO, List.of(), 0, 0, false,
-                    null);
+                    null, shard);
         }
         manifest.save();
         CompletenessReport report = new CompletenessReport(verification, root, tool, service,
@@ -111,6 +123,9 @@ public final class CompletenessReport {
         tree.put("generated_at", generatedAt.toString());
         tree.put("service", service);
         tree.put("scope", scope());
+        if (!verification.shard().isAll()) {
+            tree.put("shard", verification.shard().toString());
+        }
         tree.put("complete", verification.complete());
         tree.put("interrupted", verification.cancelled());
         tree.put("manifest_entries", manifestEntries);
@@ -165,7 +180,9 @@ public final class CompletenessReport {
 
     private String scope() {
         String user = verification.onlyUser();
-        return user == null ? "every user folder" : "user " + user + " only";
+        String users = user == null ? "every user folder" : "user " + user + " only";
+        Shard shard = verification.shard();
+        return shard.isAll() ? users : users + ", shard " + shard + " of the media only";
     }
 
     private String status() {

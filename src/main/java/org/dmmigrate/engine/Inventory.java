@@ -74,6 +74,17 @@ public final class Inventory {
      */
     public void walk(List<User> users, @Nullable Set<String> mediaIds, Visitor visitor,
             RunSummary summary) throws IOException {
+        walk(users, mediaIds, Shard.ALL, visitor, summary);
+    }
+
+    /**
+     * Walks the users' media of one shard, restricted to {@code mediaIds} when not null.
+     * Each user's {@code media.json} is still the whole listing, whatever the shard.
+     *
+     * @throws IOException when a listing cannot be written to the backup folder
+     */
+    public void walk(List<User> users, @Nullable Set<String> mediaIds, Shard shard,
+            Visitor visitor, RunSummary summary) throws IOException {
         ExecutorService pool = Executors.newFixedThreadPool(parallelism,
                 Threads.named("dmmigrate-list"));
         Semaphore inFlight = new Semaphore(parallelism * 4);
@@ -88,7 +99,8 @@ public final class Inventory {
                     if (cancelled.getAsBoolean()) {
                         break;
                     }
-                    if (mediaIds != null && !mediaIds.contains(entry.id())) {
+                    if (mediaIds != null && !mediaIds.contains(entry.id())
+                            || !shard.contains(entry.id())) {
                         continue;
                     }
                     inFlight.acquireUninterruptibly();

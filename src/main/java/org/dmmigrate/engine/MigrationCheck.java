@@ -30,6 +30,17 @@ public final class MigrationCheck {
      */
     public MigrationSummary check(Path source, String prefix)
             throws IOException, NotABackupException, TargetException {
+        return check(source, prefix, Shard.ALL);
+    }
+
+    /**
+     * Checks the files of one shard's media in the backup at {@code source}; the others are
+     * neither looked up nor reported.
+     *
+     * @throws TargetException when the target cannot be asked at all
+     */
+    public MigrationSummary check(Path source, String prefix, Shard shard)
+            throws IOException, NotABackupException, TargetException {
         Path root = source.toAbsolutePath().normalize();
         if (!Files.isRegularFile(root.resolve(Manifest.FILE_NAME))) {
             throw new NotABackupException(root, "it has no " + Manifest.FILE_NAME
@@ -38,6 +49,9 @@ public final class MigrationCheck {
         MigrationSummary summary = new MigrationSummary();
         try (Manifest manifest = Manifest.open(root)) {
             for (Manifest.Entry entry : manifest.entries()) {
+                if (!shard.contains(entry.mediaId())) {
+                    continue;
+                }
                 ObjectKey key = ObjectKey.under(prefix, entry.path());
                 Optional<ObjectInfo> head;
                 try {

@@ -12,9 +12,11 @@ import java.nio.file.Path;
  * @param minPartSize the smallest part of a multipart upload
  * @param multipartAbove the size above which a file of the backup goes multipart (streamed
  *     assets go multipart above one part, so that buffers stay part-sized)
+ * @param shard send only the media of this shard, its root sidecars under
+ *     {@code shards/K-of-N/} ({@link Shard#ALL}: everything, as the backup lies)
  */
 public record MigrationOptions(Path source, String prefix, boolean fake, int jobs,
-        long minPartSize, long multipartAbove) {
+        long minPartSize, long multipartAbove, Shard shard) {
 
     /** The default smallest part, 8 MiB. */
     public static final long DEFAULT_MIN_PART = PartSizing.MIN_PART;
@@ -24,6 +26,12 @@ public record MigrationOptions(Path source, String prefix, boolean fake, int job
      * requests, no server-side join), and files in parallel keep every job busy.
      */
     public static final long DEFAULT_MULTIPART_ABOVE = 64 * PartSizing.MIB;
+
+    /** Options of an unsharded migration. */
+    public MigrationOptions(Path source, String prefix, boolean fake, int jobs,
+            long minPartSize, long multipartAbove) {
+        this(source, prefix, fake, jobs, minPartSize, multipartAbove, Shard.ALL);
+    }
 
     /** Options whose multipart threshold is the smallest part. */
     public MigrationOptions(Path source, String prefix, boolean fake, int jobs,

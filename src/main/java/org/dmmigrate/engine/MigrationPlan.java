@@ -23,6 +23,11 @@ import org.jspecify.annotations.Nullable;
  * and the report), under keys that mirror the backup below the prefix. Any other file is not
  * sent and is listed as unverified: {@code dmverify SOURCE} records it in the manifest.
  * The tools' own state files, partial downloads and the catalog folder are left out.
+ *
+ * <p>For one shard of a split run, only that shard's media travel (their files and
+ * {@code assets.json}); every {@code media.json} travels from every shard (each holds the
+ * user's whole listing, so the shards write the same content), and the root sidecars go
+ * under {@code shards/K-of-N/} so that the shards sharing a prefix never overwrite them.
  */
 public record MigrationPlan(List<MigrationItem> assets, List<MigrationItem> sidecars,
         List<String> unverified) {
@@ -35,22 +40,38 @@ public record MigrationPlan(List<MigrationItem> assets, List<MigrationItem> side
     /** The files the migration keeps in SOURCE, never sent. */
     public static final String STATE_PREFIX = ".dmmigrate";
 
+    /** The folder, below the prefix, of each shard's root sidecars. */
+    public static final String SHARDS_FOLDER = "shards";
+
     /** Reads the plan of the backup at {@code root} against its manifest. */
     public static MigrationPlan of(Path root, Manifest manifest, String prefix)
             throws IOException {
+        return of(root, manifest, prefix, Shard.ALL);
+    }
+
+    /** The key of a root sidecar: below the prefix, or below the shard's folder there. */
+    public static ObjectKey rootKey(String prefix, Shard shard, String name) {
+        return ObjectKey.under(prefix, shard.isAll() ? name
+                : SHARDS_FOLDER + "/" + shard.folderName() + "/" + name);
+    }
+
+    /** Reads the plan of one shard of the backup at {@code root} against its manifest. */
+    public static MigrationPlan of(Path root, Manifest manifest, String prefix, Shard shard)
+            throws IOException {
         Path base = root.toAbsolutePath().normalize();
-        Titles titles = new Titles(base);
+        Listings listings = new Listings(base);
         List<MigrationItem> assets = new ArrayList<>();
         for (Manifest.Entry entry : manifest.entries()) {
             Path file = manifest.file(entry);
-            if (!Files.isRegularFile(file) || Files.size(file) != entry.size()) {
+            if (!shard.contains(entry.mediaId()) || !Files.isRegularFile(file)
+                    || Files.size(file) != entry.size()) {
                 continue;
             }
             Map<String, String> metadata = new LinkedHashMap<>();
             metadata.put("media-id", entry.mediaId());
             metadata.put("user", MetadataText.encode(entry.user()));
             metadata.put("asset-name", MetadataText.encode(entry.assetName()));
-            String title = titles.title(entry.path(), entry.mediaId());
+            String title = listings.title(entry.path(), entry.mediaId());
             if (title != null) {
                 metadata.put("title", MetadataText.encode(title));
             }
@@ -78,14 +99,20 @@ public record MigrationPlan(List<MigrationItem> assets, List<MigrationItem> side
                 if (!attributes.isRegularFile() || name.startsWith(STATE_PREFIX)
                         || name.endsWith(BackupLayout.PART_SUFFIX)
                         || name.endsWith(AtomicFiles.TEMP_SUFFIX)
-                        || manifest.entry(path).isPresent()) {
+                        || manifest.entry(path).isPresent()
+                        || !name.equals(BackupLayout.MEDIA_JSON)
+                                && !listings.inShard(path, shard)) {
                     return FileVisitResult.CONTINUE;
                 }
-                boolean sidecar = path.contains("/") ? name.equals(BackupLayout.MEDIA_JSON)
-                        || name.equals(BackupLayout.ASSETS_JSON) : ROOT_SIDECARS.contains(name);
+                boolean root = !path.contains("/");
+                boolean sidecar = root ? ROOT_SIDECARS.contains(name)
+                        : name.equals(BackupLayout.MEDIA_JSON)
+                                || name.equals(BackupLayout.ASSETS_JSON);
                 if (sidecar) {
-                    sidecars.add(new MigrationItem(file, path, ObjectKey.under(prefix, path),
-                            attributes.size(), null, ContentTypes.of(name), Map.of()));
+                    ObjectKey key = root ? rootKey(prefix, shard, name)
+                            : ObjectKey.under(prefix, path);
+                    sidecars.add(new MigrationItem(file, path, key, attributes.size(), null,
+                            ContentTypes.of(name), Map.of()));
                 } else {
                     unverified.add(path);
                 }
@@ -107,13 +134,17 @@ public record MigrationPlan(List<MigrationItem> assets, List<MigrationItem> side
         return item.path().equals(Manifest.FILE_NAME) ? 2 : 1;
     }
 
-    /** The titles of each user folder's media, read from its {@code media.json} once. */
-    private static final class Titles {
+    /**
+     * The titles of each user folder's media and the ids of their folders, read from its
+     * {@code media.json} once.
+     */
+    private static final class Listings {
 
         private final Path root;
         private final Map<String, Map<String, String>> byFolder = new HashMap<>();
+        private final Map<String, Map<String, String>> idsByFolder = new HashMap<>();
 
-        Titles(Path root) {
+        Listings(Path root) {
             this.root = root;
         }
 
@@ -126,14 +157,35 @@ public record MigrationPlan(List<MigrationItem> assets, List<MigrationItem> side
             return byFolder.computeIfAbsent(folder, this::read).get(mediaId);
         }
 
+        /**
+         * Whether the file at {@code path} belongs to the shard: root files and files of a
+         * folder that is no media's do; a media folder's files (found by its name, as
+         * dmdownload names it) go with the media.
+         */
+        boolean inShard(String path, Shard shard) {
+            int slash = path.indexOf('/');
+            int last = path.lastIndexOf('/');
+            if (shard.isAll() || slash < 0 || slash == last) {
+                return true;
+            }
+            String folder = path.substring(0, slash);
+            String dir = path.substring(path.lastIndexOf('/', last - 1) + 1, last);
+            byFolder.computeIfAbsent(folder, this::read);
+            String mediaId = idsByFolder.getOrDefault(folder, Map.of()).get(dir);
+            return mediaId == null || shard.contains(mediaId);
+        }
+
         private Map<String, String> read(String folder) {
             Map<String, String> titles = new HashMap<>();
+            Map<String, String> ids = new HashMap<>();
+            idsByFolder.put(folder, ids);
             try {
                 for (Media media : MediaListing.read(root.resolve(folder)
                         .resolve(BackupLayout.MEDIA_JSON))) {
                     if (media.title() != null) {
                         titles.put(media.id(), media.title());
                     }
+                    ids.put(PathNames.forMediaId(media.id()), media.id());
                 }
             } catch (IOException e) {
                 // No titles then: the other metadata still identifies each object.

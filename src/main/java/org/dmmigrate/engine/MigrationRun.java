@@ -64,12 +64,14 @@ public final class MigrationRun {
                 Manifest manifest = Manifest.openAndFold(root)) {
             // One listing first: wrong credentials or a missing bucket stop the run here.
             target.listUploads(uploadPrefix(options));
-            MigrationPlan plan = MigrationPlan.of(root, manifest, options.prefix());
+            MigrationPlan plan = MigrationPlan.of(root, manifest, options.prefix(),
+                    options.shard());
             plan.unverified().forEach(path -> summary.unverified(path, UNVERIFIED));
             UploadState state = UploadState.load(root, options.fake());
             LOG.info("starting migration source={} target={} prefix={} assets={} sidecars={} "
-                    + "jobs={} fake={}", root, target, options.prefix(), plan.assets().size(),
-                    plan.sidecars().size(), options.jobs(), options.fake());
+                    + "jobs={} fake={} shard={}", root, target, options.prefix(),
+                    plan.assets().size(), plan.sidecars().size(), options.jobs(), options.fake(),
+                    options.shard());
 
             ExecutorService files = Executors.newFixedThreadPool(options.jobs(),
                     Threads.named("dmmigrate-object"));
@@ -116,8 +118,8 @@ public final class MigrationRun {
 
     /**
      * Aborts the uploads under the prefix that no state entry will resume; without a prefix
-     * (the bucket's root), only those of keys this migration writes, since the bucket may
-     * hold other people's uploads.
+     * (the bucket's root), or for one shard (the other shards may be uploading under the
+     * same prefix right now), only those of keys this migration writes.
      */
     private void abortOrphans(MigrationOptions options, MigrationPlan plan, UploadState state,
             MigrationSummary summary) throws TargetException {
@@ -127,7 +129,8 @@ public final class MigrationRun {
         plan.assets().forEach(item -> planned.add(item.key().value()));
         plan.sidecars().forEach(item -> planned.add(item.key().value()));
         for (UploadInfo upload : open) {
-            if (options.prefix().isEmpty() && !planned.contains(upload.key().value())) {
+            boolean shared = options.prefix().isEmpty() || !options.shard().isAll();
+            if (shared && !planned.contains(upload.key().value())) {
                 continue;
             }
             UploadState.Upload kept = resumable.get(upload.key().value());

@@ -103,6 +103,9 @@ final class OnlineComparison {
             Map<String, Media> byId = new HashMap<>();
             recorded.media().forEach(entry -> byId.put(entry.id(), entry));
             for (Media entry : media) {
+                if (!scan.shard.contains(entry.id())) {
+                    continue;
+                }
                 Media backup = byId.get(entry.id());
                 pending.add(pool.submit(() -> compareMedia(user, recorded, entry, backup)));
             }

@@ -47,7 +47,7 @@ public final class SizeRun {
             for (User user : users) {
                 cells.putIfAbsent(key(user.username(), ""), new AtomicLongArray(3));
             }
-            inventory.walk(users, options.mediaIds(),
+            inventory.walk(users, options.mediaIds(), options.shard(),
                     (user, media, assets) -> measure(layout, user, media, assets, cells, summary),
                     summary);
         }

@@ -15,9 +15,19 @@ import org.jspecify.annotations.Nullable;
  * @param manifestAdded files given a manifest entry by this verification
  * @param cancelled whether the verification was stopped before it checked every file
  * @param onlyUser the one user verified, or null when every user folder was
+ * @param shard the one shard of the media verified, {@link Shard#ALL} when every media was
  */
 public record Verification(Map<String, Tally> users, Tally total, List<Finding> findings,
-        long findingsOmitted, long manifestAdded, boolean cancelled, @Nullable String onlyUser) {
+        long findingsOmitted, long manifestAdded, boolean cancelled, @Nullable String onlyUser,
+        Shard shard) {
+
+    /** The outcome of verifying every media, unsharded. */
+    public Verification(Map<String, Tally> users, Tally total, List<Finding> findings,
+            long findingsOmitted, long manifestAdded, boolean cancelled,
+            @Nullable String onlyUser) {
+        this(users, total, findings, findingsOmitted, manifestAdded, cancelled, onlyUser,
+                Shard.ALL);
+    }
 
     public Verification {
         users = Map.copyOf(users);

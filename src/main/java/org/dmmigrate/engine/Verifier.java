@@ -62,13 +62,14 @@ public final class Verifier {
     private final Clock clock;
     private final BooleanSupplier cancelled;
     private final @Nullable String username;
+    private final Shard shard;
 
     public Verifier(Path root, int jobs, Depth depth, Clock clock, BooleanSupplier cancelled) {
-        this(new BackupLayout(root), jobs, depth, clock, cancelled, null);
+        this(new BackupLayout(root), jobs, depth, clock, cancelled, null, Shard.ALL);
     }
 
     private Verifier(BackupLayout layout, int jobs, Depth depth, Clock clock,
-            BooleanSupplier cancelled, @Nullable String username) {
+            BooleanSupplier cancelled, @Nullable String username, Shard shard) {
         if (jobs < 1) {
             throw new IllegalArgumentException("jobs must be at least 1, not " + jobs);
         }
@@ -78,6 +79,7 @@ public final class Verifier {
         this.clock = clock;
         this.cancelled = cancelled;
         this.username = username;
+        this.shard = shard;
     }
 
     /**
@@ -85,7 +87,16 @@ public final class Verifier {
      * elsewhere in DST are not reported) and, online, only that user is compared.
      */
     public Verifier forUser(String name) {
-        return new Verifier(layout, jobs, depth, clock, cancelled, name);
+        return new Verifier(layout, jobs, depth, clock, cancelled, name, shard);
+    }
+
+    /**
+     * The same verifier restricted to the media of one shard: the others' listings are
+     * skipped, their folders (when DST holds them) are not walked, and none is a finding.
+     * Online, the service's media of other shards are not compared either.
+     */
+    public Verifier forShard(Shard only) {
+        return new Verifier(layout, jobs, depth, clock, cancelled, username, only);
     }
 
     /**
@@ -99,9 +110,9 @@ public final class Verifier {
      */
     public Verification verify(Manifest manifest, boolean refresh,
             @Nullable CloudkeyService service) throws IOException, NotABackupException {
-        BackupScan scan = BackupScan.of(layout, username);
-        LOG.info("verifying backup root={} users={} jobs={} depth={}", layout.root(),
-                scan.userDirs.size(), jobs, depth);
+        BackupScan scan = BackupScan.of(layout, username, shard);
+        LOG.info("verifying backup root={} users={} jobs={} depth={} shard={}", layout.root(),
+                scan.userDirs.size(), jobs, depth, shard);
 
         Checks checks = new Checks(scan, manifest, refresh);
         try {
@@ -113,6 +124,10 @@ public final class Verifier {
                 for (Media media : user.media()) {
                     if (cancelled.getAsBoolean()) {
                         break;
+                    }
+                    if (!shard.contains(media.id())) {
+                        scan.skip(user, media);
+                        continue;
                     }
                     for (BackupScan.PlannedFile file : scan.plan(user, media)) {
                         checks.submit(file);
@@ -143,7 +158,7 @@ public final class Verifier {
                 layout.root(), total.verified(), findings.size() + scan.omitted(),
                 checks.added);
         return new Verification(users, total, findings, scan.omitted(), checks.added,
-                stopped, username);
+                stopped, username, shard);
     }
 
     /**
