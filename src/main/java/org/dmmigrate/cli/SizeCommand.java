@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.dmmigrate.engine.BackupJson;
 import org.dmmigrate.engine.BackupOptions;
+import org.dmmigrate.engine.RunSummary;
 import org.dmmigrate.engine.SizeReport;
 import org.dmmigrate.engine.SizeRun;
 import org.jspecify.annotations.Nullable;
@@ -49,6 +50,8 @@ final class SizeCommand implements Callable<Integer> {
     @Parameters(paramLabel = "DST", description = "The backup folder.")
     Path destination;
 
+    private static final int SHOWN = 20;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -69,7 +72,22 @@ final class SizeCommand implements Callable<Integer> {
             SizeTable.print(out, destination, report);
         }
         out.flush();
-        return ExitCodes.OK;
+        return incomplete(report) ? ExitCodes.INCOMPLETE : ExitCodes.OK;
+    }
+
+    /** Says on stderr which listings failed: their assets are missing from the plan. */
+    private boolean incomplete(SizeReport report) {
+        List<RunSummary.Problem> failures = report.summary().failures();
+        if (failures.isEmpty()) {
+            return false;
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("dmsize: the plan is incomplete: " + failures.size() + " listings failed"
+                + " and their assets are not counted; rerun later (or with -v):");
+        failures.stream().limit(SHOWN).forEach(problem -> err.println("  "
+                + Terminal.printable(problem.label() + ": " + problem.reason())));
+        err.flush();
+        return true;
     }
 
     private static Map<String, Object> tree(SizeReport report) {
