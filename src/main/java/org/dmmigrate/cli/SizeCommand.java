@@ -31,6 +31,9 @@ import picocli.CommandLine.Spec;
         footer = ExitCodes.FOOTER)
 final class SizeCommand implements Callable<Integer> {
 
+    /** Failed listings named on stderr; the rest are counted. */
+    private static final int SHOWN = 20;
+
     @Spec
     CommandSpec spec;
 
@@ -49,8 +52,6 @@ final class SizeCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "DST", description = "The backup folder.")
     Path destination;
-
-    private static final int SHOWN = 20;
 
     @Override
     public Integer call() throws Exception {

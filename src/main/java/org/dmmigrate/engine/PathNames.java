@@ -47,6 +47,9 @@ public final class PathNames {
      * the original's {@code os.path.join} did with an empty title.
      */
     public static String forTitle(@Nullable String title) {
+        // TODO(#6): Windows reserved names (CON, NUL, COM1, aux.txt) and trailing dots or
+        // spaces are kept: fine on Linux and macOS, but such a backup cannot be copied to a
+        // Windows file system as it is.
         if (title == null) {
             return UNTITLED;
         }

@@ -50,6 +50,13 @@ class MigrateFaultsIT {
     private static final int MAX_RUNS = 6;
     private static final Queue<String> TABLE = new ConcurrentLinkedQueue<>();
 
+    /**
+     * The short version sends its large files (12 and 24 MiB) in parts of 5 MiB; the full
+     * one uses the defaults (above 64 MiB, parts of 8 MiB) on files of 72 and 80 MiB.
+     */
+    private static final List<String> SMALL_PARTS = FULL ? List.of()
+            : List.of("--multipart-above-mib", "8", "--part-size-mib", "5");
+
     @TempDir
     static Path backup;
 
@@ -62,8 +69,8 @@ class MigrateFaultsIT {
     @BeforeAll
     static void writeTheBackups() throws Exception {
         Random random = new Random(SEED);
-        writeBackup(backup, FULL ? 60 : 12, FULL ? 72 * MIB : 22 * MIB, random);
-        writeBackup(big, 3, 80 * MIB, random);
+        writeBackup(backup, FULL ? 60 : 12, FULL ? 72 * MIB : 12 * MIB, random);
+        writeBackup(big, 3, FULL ? 80 * MIB : 24 * MIB, random);
         MigrateRunner.useCredentials(S3Server.ACCESS_KEY, S3Server.SECRET_KEY);
     }
 
@@ -85,14 +92,12 @@ class MigrateFaultsIT {
                 FaultProxy proxy = new FaultProxy(server.endpoint(), SEED)) {
             server.createBucket("chaos");
             proxy.inject(fault, RATE);
-            List<String> small = FULL ? List.of() : List.of("--multipart-above-mib", "8",
-                    "--part-size-mib", "5");
 
             int runs = 0;
             int corrupt = 0;
             CliRun run;
             do {
-                run = migrate(proxy, backup, small);
+                run = migrate(proxy, backup, SMALL_PARTS);
                 runs++;
                 corrupt += corruptObjects(server, backup);
             } while (run.exitCode() == ExitCodes.INCOMPLETE && runs < MAX_RUNS);
@@ -115,20 +120,22 @@ class MigrateFaultsIT {
         long started = System.nanoTime();
         Random moments = new Random(SEED);
         int kills = FULL ? 3 : 1;
-        int parts = 10;
+        int parts = FULL ? 10 : 5;
         try (S3Server server = S3Server.start();
                 FaultProxy proxy = new FaultProxy(server.endpoint(), SEED)) {
             server.createBucket("chaos");
             int corrupt = 0;
             for (int kill = 0; kill < kills; kill++) {
                 int partsBefore = acknowledgedParts(proxy.exchanges());
-                int after = partsBefore + 1 + moments.nextInt(3);
-                Process child = new ProcessBuilder("java",
+                int after = partsBefore + 1 + moments.nextInt(FULL ? 3 : 2);
+                List<String> command = new ArrayList<>(List.of("java",
                         "-Daws.accessKeyId=" + S3Server.ACCESS_KEY,
                         "-Daws.secretAccessKey=" + S3Server.SECRET_KEY,
                         "-jar", jar.toString(), "dmmigrate", "--endpoint",
-                        proxy.endpoint().toString(), "--jobs", "1", big.toString(),
-                        "s3://chaos/k")
+                        proxy.endpoint().toString(), "--jobs", "1"));
+                command.addAll(SMALL_PARTS);
+                command.addAll(List.of(big.toString(), "s3://chaos/k"));
+                Process child = new ProcessBuilder(command)
                         .redirectErrorStream(true)
                         .redirectOutput(logs.resolve("child-" + kill + ".log").toFile())
                         .start();
@@ -140,7 +147,7 @@ class MigrateFaultsIT {
             int runs = kills;
             CliRun run;
             do {
-                run = migrate(proxy, big, List.of());
+                run = migrate(proxy, big, SMALL_PARTS);
                 runs++;
                 corrupt += corruptObjects(server, big);
             } while (run.exitCode() == ExitCodes.INCOMPLETE && runs < kills + MAX_RUNS);
