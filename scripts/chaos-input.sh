@@ -22,7 +22,7 @@ mvn -B verify -Dit.test='HostileInputIT,MigrateFaultsIT' -Dtest=none \
     -Dchaos.scale="$scale" -Dchaos.seed="$seed" >"$log" 2>&1 || status=$?
 
 # The tables, as the tests printed them.
-grep -E '^(hostile input:|dmmigrate fault matrix|fault +\||[a-z].{0,40} +\| )' "$log" || true
+grep -E '^(hostile input:|dmmigrate fault matrix|[A-Za-z].{0,40} +\| )' "$log" || true
 grep -E 'Tests run:|BUILD (SUCCESS|FAILURE)' "$log" | tail -n 4
 printf 'full log: %s\n' "$log"
 exit "$status"

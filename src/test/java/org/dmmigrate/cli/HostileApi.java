@@ -84,6 +84,7 @@ final class HostileApi implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/api", this::api);
         server.createContext("/cdn/", this::cdn);
+        server.createContext("/away", this::away);
         server.setExecutor(executor);
         server.start();
     }
@@ -255,6 +256,16 @@ final class HostileApi implements AutoCloseable {
                 return;
             }
             send(exchange, new Reply(200, "video/mp4", bytes));
+        }
+    }
+
+    /** A CDN that sends the download elsewhere: {@code /away?to=URL} redirects to URL. */
+    private void away(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String query = String.valueOf(exchange.getRequestURI().getRawQuery());
+            exchange.getResponseHeaders().set("Location", java.net.URLDecoder.decode(
+                    query.replaceFirst("^to=", ""), StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(302, -1);
         }
     }
 
