@@ -70,7 +70,8 @@ public final class ApiMigrationRun {
         MigrationSummary summary = new MigrationSummary();
         String uploads = options.prefix().isEmpty() ? "" : options.prefix() + "/";
         try (BackupLock lock = BackupLock.acquire(work)) {
-            target.listUploads(uploads);
+            TargetCalls.retrying(backoff, cancelled, "ListMultipartUploads",
+                    () -> target.listUploads(uploads));
             BackupLayout layout = new BackupLayout(work);
             Inventory inventory = new Inventory(service, layout, options.jobs(), cancelled);
             List<User> users = inventory.users(username);
@@ -101,15 +102,30 @@ public final class ApiMigrationRun {
             if (cancelled.getAsBoolean()) {
                 summary.cancelled();
             } else if (!options.fake()) {
-                for (UploadInfo orphan : target.listUploads(uploads)) {
-                    LOG.info("aborting orphaned upload key={} upload={}", orphan.key(),
-                            orphan.uploadId());
-                    target.abortUpload(orphan.key(), orphan.uploadId());
-                    summary.aborted();
-                }
+                abortOrphans(uploads, summary);
             }
         }
         return summary;
+    }
+
+    /** Aborts what is left open under the prefix; a failure leaves it for the next run. */
+    private void abortOrphans(String uploads, MigrationSummary summary) {
+        try {
+            for (UploadInfo orphan : TargetCalls.retrying(backoff, cancelled,
+                    "ListMultipartUploads", () -> target.listUploads(uploads))) {
+                LOG.info("aborting orphaned upload key={} upload={}", orphan.key(),
+                        orphan.uploadId());
+                TargetCalls.retrying(backoff, cancelled, "AbortMultipartUpload", () -> {
+                    target.abortUpload(orphan.key(), orphan.uploadId());
+                    return orphan;
+                });
+                summary.aborted();
+            }
+        } catch (TargetException e) {
+            LOG.error("failed clean-up of orphaned uploads reason={}", e.getMessage());
+            summary.failed("multipart uploads under " + uploads, "not cleaned up: "
+                    + e.getMessage() + "; rerun to abort them");
+        }
     }
 
     private void plan(MigrationOptions options, BackupLayout layout, StreamUpload stream,

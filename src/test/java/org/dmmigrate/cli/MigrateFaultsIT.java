@@ -222,6 +222,9 @@ class MigrateFaultsIT {
             }
             retried += again ? 1 : 0;
             recovered += answered ? 1 : 0;
+            if (!answered) {
+                System.out.println("fault without a later answer: " + exchange);
+            }
         }
         TABLE.add(String.format("%-24s | %8d | %7d | %9d | %7d | %4d | %6d", fault,
                 injected(exchanges), retried, recovered, corrupt, runs,
