@@ -10,6 +10,7 @@ import org.dmmigrate.engine.ApiService;
 import org.dmmigrate.engine.CloudkeyService;
 import org.dmmigrate.protocol.Cdn;
 import org.dmmigrate.protocol.Credentials;
+import org.dmmigrate.protocol.RetryPolicy;
 import org.dmmigrate.protocol.http.ClientConfig;
 import org.dmmigrate.protocol.http.HttpCdn;
 import org.dmmigrate.protocol.http.HttpCloudkeyClient;
@@ -54,7 +55,13 @@ final class ServiceConnection implements AutoCloseable {
             url = options.apiUrl();
             credentials = new Credentials(options.userId(), options.apiKey());
         }
-        HttpCloudkeyClient client = new HttpCloudkeyClient(ClientConfig.of(url, credentials));
+        ClientConfig config = ClientConfig.of(url, credentials);
+        RetryPolicy retries = config.retryPolicy();
+        if (!options.apiRetryDelay.isNegative() && !options.apiRetryDelay.isZero()) {
+            retries = new RetryPolicy(retries.maxAttempts(), options.apiRetryDelay,
+                    retries.maxDelay(), retries.maxTotalTime(), retries.maxRetryAfter());
+        }
+        HttpCloudkeyClient client = new HttpCloudkeyClient(config.withRetryPolicy(retries));
         Cdn cdn = new HttpCdn(UserAgent.value(), CONNECT_TIMEOUT, options.readTimeout);
         return new ServiceConnection(new ApiService(client), cdn, emulator, url);
     }

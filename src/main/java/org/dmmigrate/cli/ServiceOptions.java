@@ -38,6 +38,12 @@ public final class ServiceOptions {
                     + "long, as ISO-8601 (default: ${DEFAULT-VALUE}).")
     Duration readTimeout = Duration.ofSeconds(60);
 
+    /** Hidden, for tests: the first wait between attempts of an API call, doubled after each. */
+    @Option(names = "--api-retry-delay", paramLabel = "DURATION", defaultValue = "PT0.5S",
+            hidden = true, description = "The first wait before retrying an API call, as "
+                    + "ISO-8601 (default: ${DEFAULT-VALUE}).")
+    Duration apiRetryDelay = Duration.ofMillis(500);
+
     URI apiUrl() {
         String text = apiUrl == null || apiUrl.isBlank() ? DEFAULT_API_URL : apiUrl.trim();
         URI uri;

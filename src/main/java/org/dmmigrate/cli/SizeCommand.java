@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.dmmigrate.engine.BackupJson;
 import org.dmmigrate.engine.BackupOptions;
+import org.dmmigrate.engine.RunSummary;
 import org.dmmigrate.engine.Shard;
 import org.dmmigrate.engine.SizeReport;
 import org.dmmigrate.engine.SizeRun;
@@ -30,6 +31,9 @@ import picocli.CommandLine.Spec;
                     + "listings (media.json, assets.json) into DST."},
         footer = ExitCodes.FOOTER)
 final class SizeCommand implements Callable<Integer> {
+
+    /** Failed listings named on stderr; the rest are counted. */
+    private static final int SHOWN = 20;
 
     @Spec
     CommandSpec spec;
@@ -82,7 +86,22 @@ final class SizeCommand implements Callable<Integer> {
             SizeTable.print(out, destination, report);
         }
         out.flush();
-        return ExitCodes.OK;
+        return incomplete(report) ? ExitCodes.INCOMPLETE : ExitCodes.OK;
+    }
+
+    /** Says on stderr which listings failed: their assets are missing from the plan. */
+    private boolean incomplete(SizeReport report) {
+        List<RunSummary.Problem> failures = report.summary().failures();
+        if (failures.isEmpty()) {
+            return false;
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("dmsize: the plan is incomplete: " + failures.size() + " listings failed"
+                + " and their assets are not counted; rerun later (or with -v):");
+        failures.stream().limit(SHOWN).forEach(problem -> err.println("  "
+                + Terminal.printable(problem.label() + ": " + problem.reason())));
+        err.flush();
+        return true;
     }
 
     private static Map<String, Object> tree(SizeReport report) {

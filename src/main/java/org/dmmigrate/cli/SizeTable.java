@@ -33,8 +33,8 @@ final class SizeTable {
             line(out, row.username(), row.assetName(), row.files(), row.totalBytes(),
                     row.presentBytes());
             sums[0] += row.files();
-            sums[1] += row.totalBytes();
-            sums[2] += row.presentBytes();
+            sums[1] = SizeReport.plus(sums[1], row.totalBytes());
+            sums[2] = SizeReport.plus(sums[2], row.presentBytes());
             all[0] += row.files();
         }
         if (current != null) {

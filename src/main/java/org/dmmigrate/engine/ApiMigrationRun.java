@@ -73,7 +73,8 @@ public final class ApiMigrationRun {
         Set<String> planned = ConcurrentHashMap.newKeySet();
         String uploads = options.prefix().isEmpty() ? "" : options.prefix() + "/";
         try (BackupLock lock = BackupLock.acquire(work)) {
-            target.listUploads(uploads);
+            TargetCalls.retrying(backoff, cancelled, "ListMultipartUploads",
+                    () -> target.listUploads(uploads));
             BackupLayout layout = new BackupLayout(work);
             Inventory inventory = new Inventory(service, layout, options.jobs(), cancelled);
             List<User> users = inventory.users(username);
@@ -105,19 +106,38 @@ public final class ApiMigrationRun {
             if (cancelled.getAsBoolean()) {
                 summary.cancelled();
             } else if (!options.fake()) {
-                for (UploadInfo orphan : target.listUploads(uploads)) {
-                    if (!options.shard().isAll() && !planned.contains(orphan.key().value())) {
-                        // Another shard's upload, maybe in flight under the same prefix.
-                        continue;
-                    }
-                    LOG.info("aborting orphaned upload key={} upload={}", orphan.key(),
-                            orphan.uploadId());
-                    target.abortUpload(orphan.key(), orphan.uploadId());
-                    summary.aborted();
-                }
+                abortOrphans(options, uploads, planned, summary);
             }
         }
         return summary;
+    }
+
+    /**
+     * Aborts what is left open under the prefix (of a sharded run, only uploads of keys it
+     * writes: another shard may be sending under the same prefix right now); a failure
+     * leaves them for the next run.
+     */
+    private void abortOrphans(MigrationOptions options, String uploads, Set<String> planned,
+            MigrationSummary summary) {
+        try {
+            for (UploadInfo orphan : TargetCalls.retrying(backoff, cancelled,
+                    "ListMultipartUploads", () -> target.listUploads(uploads))) {
+                if (!options.shard().isAll() && !planned.contains(orphan.key().value())) {
+                    continue;
+                }
+                LOG.info("aborting orphaned upload key={} upload={}", orphan.key(),
+                        orphan.uploadId());
+                TargetCalls.retrying(backoff, cancelled, "AbortMultipartUpload", () -> {
+                    target.abortUpload(orphan.key(), orphan.uploadId());
+                    return orphan;
+                });
+                summary.aborted();
+            }
+        } catch (TargetException e) {
+            LOG.error("failed clean-up of orphaned uploads reason={}", e.getMessage());
+            summary.failed("multipart uploads under " + uploads, "not cleaned up: "
+                    + e.getMessage() + "; rerun to abort them");
+        }
     }
 
     /** Where planned streams go: the uploader, its pool, and the futures to await. */

@@ -2,6 +2,7 @@ package org.dmmigrate.engine;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.dmmigrate.model.Asset;
 import org.jspecify.annotations.Nullable;
@@ -41,6 +42,9 @@ public final class AssetFiles {
 
     private static final String FALLBACK_EXTENSION = ".bin";
 
+    /** Extensions of the tools' partial and temporary files, which no asset may take. */
+    private static final Set<String> RESERVED_EXTENSIONS = Set.of("part", "tmp");
+
     private AssetFiles() {
     }
 
@@ -63,11 +67,18 @@ public final class AssetFiles {
         return AssetKind.FILE;
     }
 
+    /** The status as the service sent it, for reports: {@code missing} when absent. */
+    public static String statusText(Asset asset) {
+        Object status = asset.properties().get("status");
+        return status == null ? "missing" : status.toString();
+    }
+
     /** The extension of the asset's file, with its dot, such as {@code .mp4}. */
     public static String extension(Asset asset) {
         if (asset.name().equals("source")) {
             String declared = asset.fileExtension();
-            if (declared != null && EXTENSION.matcher(declared).matches()) {
+            if (declared != null && EXTENSION.matcher(declared).matches()
+                    && !RESERVED_EXTENSIONS.contains(declared.toLowerCase(Locale.ROOT))) {
                 return "." + declared;
             }
         }

@@ -136,9 +136,16 @@ public final class BackupRun {
             for (Asset asset : assets) {
                 String label = user.username() + "/" + media.id() + "/" + asset.name();
                 AssetKind kind = AssetFiles.kind(asset);
-                summary.assetSeen(kind, label, String.valueOf(asset.status()));
+                summary.assetSeen(kind, label, AssetFiles.statusText(asset));
                 if (kind != AssetKind.FILE) {
                     LOG.debug("skipping asset asset={} kind={}", label, kind.label());
+                    continue;
+                }
+                Object size = asset.properties().get("file_size");
+                if (size != null && asset.fileSize().isEmpty()) {
+                    summary.failed(label, "file_size " + size + " is not a whole number of "
+                            + "bytes: the service answered something that is not the CloudKey"
+                            + " API; rerun later or report it");
                     continue;
                 }
                 AssetJob job = new AssetJob(user, media, asset,

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,10 +90,16 @@ public final class Inventory {
                 Threads.named("dmmigrate-list"));
         Semaphore inFlight = new Semaphore(parallelism * 4);
         Phaser pending = new Phaser(1);
+        Map<Path, User> folders = new HashMap<>();
         try {
             for (User user : users) {
                 if (cancelled.getAsBoolean()) {
                     break;
+                }
+                User owner = folders.putIfAbsent(layout.userDir(user), user);
+                if (owner != null) {
+                    sharedFolder(user, owner, summary);
+                    continue;
                 }
                 List<Media> media = mediaOf(user, summary);
                 for (Media entry : media) {
@@ -121,6 +128,16 @@ public final class Inventory {
         }
     }
 
+    /** Two usernames that sanitise alike ({@code a/b}, {@code a__b}): the first one wins. */
+    private void sharedFolder(User user, User owner, RunSummary summary) {
+        String reason = "shares the folder " + layout.userDir(user) + " with user "
+                + owner.username() + " (id " + owner.id() + "); not backed up, so that the two"
+                + " never mix: rename one of them on the service, or back it up alone with"
+                + " --user into another folder";
+        LOG.error("skipping user user={} id={} reason={}", user.username(), user.id(), reason);
+        summary.failed(user.username() + " (id " + user.id() + ")", reason);
+    }
+
     private List<Media> mediaOf(User user, RunSummary summary) throws IOException {
         Path file = layout.mediaJson(user);
         List<Media> recorded = MediaListing.read(file);
@@ -143,30 +160,26 @@ public final class Inventory {
         String label = user.username() + "/" + media.id();
         try {
             Path file = layout.assetsJson(user, media);
-            Optional<Map<String, @Nullable Object>> assets = fetchAssets(user, media, file);
-            if (assets.isEmpty()) {
-                summary.failed(label, "media.get_assets failed and no earlier assets.json");
-                return;
+            Map<String, @Nullable Object> assets;
+            try {
+                assets = service.assets(user, media.id(), null);
+                AssetsFile.write(file, assets);
+            } catch (CallError e) {
+                Optional<Map<String, @Nullable Object>> earlier = AssetsFile.read(file);
+                LOG.warn("failed asset listing media={} reason={} fallback={}", media.id(),
+                        e.getMessage(), earlier.isPresent() ? "earlier assets.json" : "none");
+                if (earlier.isEmpty()) {
+                    summary.failed(label, "media.get_assets failed and no earlier assets.json: "
+                            + e.getMessage());
+                    return;
+                }
+                assets = earlier.get();
             }
             summary.mediaListed();
-            visitor.visit(user, media, toAssets(assets.get()));
+            visitor.visit(user, media, toAssets(assets));
         } catch (IOException | RuntimeException e) {
             LOG.error("failed media asset={} reason={}", label, e.toString());
             summary.failed(label, e.getMessage() == null ? e.toString() : e.getMessage());
-        }
-    }
-
-    private Optional<Map<String, @Nullable Object>> fetchAssets(User user, Media media,
-            Path file) throws IOException {
-        try {
-            Map<String, @Nullable Object> assets = service.assets(user, media.id(), null);
-            AssetsFile.write(file, assets);
-            return Optional.of(assets);
-        } catch (CallError e) {
-            Optional<Map<String, @Nullable Object>> earlier = AssetsFile.read(file);
-            LOG.warn("failed asset listing media={} reason={} fallback={}", media.id(),
-                    e.getMessage(), earlier.isPresent() ? "earlier assets.json" : "none");
-            return earlier;
         }
     }
 

@@ -63,7 +63,8 @@ public final class MigrationRun {
         try (BackupLock lock = BackupLock.acquire(root);
                 Manifest manifest = Manifest.openAndFold(root)) {
             // One listing first: wrong credentials or a missing bucket stop the run here.
-            target.listUploads(uploadPrefix(options));
+            TargetCalls.retrying(backoff, cancelled, "ListMultipartUploads",
+                    () -> target.listUploads(uploadPrefix(options)));
             MigrationPlan plan = MigrationPlan.of(root, manifest, options.prefix(),
                     options.shard());
             plan.unverified().forEach(path -> summary.unverified(path, UNVERIFIED));
@@ -91,7 +92,14 @@ public final class MigrationRun {
             if (cancelled.getAsBoolean()) {
                 summary.cancelled();
             } else if (!options.fake()) {
-                abortOrphans(options, plan, state, summary);
+                try {
+                    abortOrphans(options, plan, state, summary);
+                } catch (TargetException e) {
+                    // Every object is sent; the next run aborts what this one could not.
+                    LOG.error("failed clean-up of orphaned uploads reason={}", e.getMessage());
+                    summary.failed("multipart uploads under " + uploadPrefix(options),
+                            "not cleaned up: " + e.getMessage() + "; rerun to abort them");
+                }
             }
             summary.kept(state.uploads().size());
         }
@@ -123,7 +131,8 @@ public final class MigrationRun {
      */
     private void abortOrphans(MigrationOptions options, MigrationPlan plan, UploadState state,
             MigrationSummary summary) throws TargetException {
-        List<UploadInfo> open = target.listUploads(uploadPrefix(options));
+        List<UploadInfo> open = TargetCalls.retrying(backoff, cancelled,
+                "ListMultipartUploads", () -> target.listUploads(uploadPrefix(options)));
         Map<String, UploadState.Upload> resumable = state.uploads();
         Set<String> planned = new HashSet<>();
         plan.assets().forEach(item -> planned.add(item.key().value()));
@@ -139,7 +148,10 @@ public final class MigrationRun {
             }
             LOG.info("aborting orphaned upload key={} upload={}", upload.key(),
                     upload.uploadId());
-            target.abortUpload(upload.key(), upload.uploadId());
+            TargetCalls.retrying(backoff, cancelled, "AbortMultipartUpload", () -> {
+                target.abortUpload(upload.key(), upload.uploadId());
+                return upload;
+            });
             summary.aborted();
         }
     }

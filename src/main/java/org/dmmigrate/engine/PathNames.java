@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,6 +27,10 @@ public final class PathNames {
 
     private static final int SUFFIX_BYTES = 9;
 
+    /** What the tools keep at the root of DST, in lower case; no user folder takes these. */
+    private static final Set<String> ROOT_NAMES = Set.of("manifest.tsv", "sha256sums",
+            "md5sums", "report.json", "report.txt", "catalog");
+
     /** Room kept in asset file names for the longest suffix of a partial file. */
     private static final int PART_ROOM = 16;
 
@@ -41,6 +47,9 @@ public final class PathNames {
      * the original's {@code os.path.join} did with an empty title.
      */
     public static String forTitle(@Nullable String title) {
+        // TODO(#6): Windows reserved names (CON, NUL, COM1, aux.txt) and trailing dots or
+        // spaces are kept: fine on Linux and macOS, but such a backup cannot be copied to a
+        // Windows file system as it is.
         if (title == null) {
             return UNTITLED;
         }
@@ -51,23 +60,43 @@ public final class PathNames {
         return fitted(name, title);
     }
 
-    /** The folder name for a username; never empty, so a user never writes into DST itself. */
+    /**
+     * The folder name for a username; never empty, so a user never writes into DST itself,
+     * and never one of the files or folders the tools keep at the root of DST (the manifest,
+     * the reports, the catalog, the lock and state files), which get a leading {@code _}.
+     */
     public static String forUsername(String username, String userId) {
         String name = withoutControls(original(username));
         if (name.isEmpty() || name.equals(".")) {
             return "_user-" + userId;
         }
+        if (isRootName(name)) {
+            name = "_" + name;
+        }
         return fitted(name, username);
+    }
+
+    private static boolean isRootName(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        String bare = lower.endsWith(AtomicFiles.TEMP_SUFFIX)
+                ? lower.substring(0, lower.length() - AtomicFiles.TEMP_SUFFIX.length()) : lower;
+        return ROOT_NAMES.contains(bare) || lower.startsWith(".dmmigrate");
     }
 
     /**
      * The folder name for a media id. Ids are 24 hex characters; anything else is made
-     * safe the same way as a title, so a hostile listing cannot climb out of the backup.
+     * safe the same way as a title, so a hostile listing cannot climb out of the backup. An
+     * id that had to be changed, or that is the name of a user's listing (a media of an
+     * empty title sits in the user's folder), also gets {@code ~} and 8 hex digits of its
+     * MD5, so that two ids never share a folder ({@code a/b} and {@code a__b}).
      */
     public static String forMediaId(String mediaId) {
         String name = withoutControls(original(mediaId));
         if (name.isEmpty() || name.equals(".")) {
             return "_media-" + md5Prefix(mediaId);
+        }
+        if (!name.equals(mediaId) || name.startsWith(BackupLayout.MEDIA_JSON)) {
+            name = name + "~" + md5Prefix(mediaId);
         }
         return fitted(name, mediaId);
     }

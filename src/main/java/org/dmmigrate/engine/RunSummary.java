@@ -60,7 +60,7 @@ public final class RunSummary {
 
     void planned(long size) {
         plannedFiles.incrementAndGet();
-        plannedBytes.addAndGet(Math.max(size, 0));
+        plannedBytes.accumulateAndGet(Math.max(size, 0), SizeReport::plus);
     }
 
     void failed(String label, String reason) {

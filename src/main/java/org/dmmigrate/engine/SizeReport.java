@@ -29,15 +29,24 @@ public record SizeReport(List<Row> rows, long usableBytes, RunSummary summary) {
     }
 
     public long totalBytes() {
-        return rows.stream().mapToLong(Row::totalBytes).sum();
+        return rows.stream().mapToLong(Row::totalBytes).reduce(0, SizeReport::plus);
     }
 
     public long presentBytes() {
-        return rows.stream().mapToLong(Row::presentBytes).sum();
+        return rows.stream().mapToLong(Row::presentBytes).reduce(0, SizeReport::plus);
     }
 
     public long remainingBytes() {
-        return rows.stream().mapToLong(Row::remainingBytes).sum();
+        return rows.stream().mapToLong(Row::remainingBytes).reduce(0, SizeReport::plus);
+    }
+
+    /**
+     * The sum of two sizes (not negative), stuck at {@link Long#MAX_VALUE} instead of
+     * wrapping around: a hostile listing of huge sizes must not add up to a small plan.
+     */
+    public static long plus(long a, long b) {
+        long sum = a + b;
+        return sum < 0 ? Long.MAX_VALUE : sum;
     }
 
     /** Whether what remains to download fits in the free space. */

@@ -59,7 +59,7 @@ public final class SizeRun {
         for (Asset asset : assets) {
             AssetKind kind = AssetFiles.kind(asset);
             summary.assetSeen(kind, user.username() + "/" + media.id() + "/" + asset.name(),
-                    String.valueOf(asset.status()));
+                    AssetFiles.statusText(asset));
             if (kind != AssetKind.FILE) {
                 continue;
             }
@@ -68,8 +68,8 @@ public final class SizeRun {
             AtomicLongArray cell = cells.computeIfAbsent(key(user.username(), asset.name()),
                     k -> new AtomicLongArray(3));
             cell.incrementAndGet(0);
-            cell.addAndGet(1, size);
-            cell.addAndGet(2, present(target, asset.fileSize()));
+            cell.accumulateAndGet(1, size, SizeReport::plus);
+            cell.accumulateAndGet(2, present(target, asset.fileSize()), SizeReport::plus);
         }
     }
 

@@ -95,6 +95,28 @@ final class TargetCalls {
         }
     }
 
+    /**
+     * A call outside any object (the listings of open uploads, an abort), retried like the
+     * requests of an object while the fault is retryable, without a permit.
+     */
+    static <T> T retrying(Backoff backoff, BooleanSupplier cancelled, String what, Call<T> call)
+            throws TargetException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return call.run();
+            } catch (TargetException e) {
+                Optional<Duration> delay = e.isRetryable() && !cancelled.getAsBoolean()
+                        ? backoff.delay(attempt) : Optional.empty();
+                if (delay.isEmpty()) {
+                    throw e;
+                }
+                LOG.warn("retrying request call={} attempt={} delay={}ms reason={}", what,
+                        attempt, delay.get().toMillis(), e.getMessage());
+                sleep(delay.get());
+            }
+        }
+    }
+
     void abortQuietly(MigrationItem item, String uploadId) {
         try {
             target.abortUpload(item.key(), uploadId);

@@ -25,8 +25,12 @@ public final class PageIterator implements Iterator<Map<String, @Nullable Object
     /** Pages a listing may grow by while it is walked (media uploaded meanwhile). */
     static final long GROWTH_PAGES = 10;
 
-    /** No listing is believed to hold more items than this. */
-    static final long MAX_ITEMS = 10_000_000;
+    /**
+     * No listing is believed to hold more items than this: a million media of one user. It
+     * bounds a listing that never ends and announces no size ({@code has_more} forever, as
+     * the search calls may answer), which otherwise runs for 100,000 pages or out of memory.
+     */
+    static final long MAX_ITEMS = 1_000_000;
 
     private final CloudkeyApi api;
     private final Call call;
@@ -35,6 +39,7 @@ public final class PageIterator implements Iterator<Map<String, @Nullable Object
     private long nextPage = 1;
     private long delivered;
     private long lastPage = Long.MAX_VALUE;
+    private String firstPageBounds = "";
     private boolean exhausted;
     private @Nullable List<Object> previousSignature;
 
@@ -87,14 +92,18 @@ public final class PageIterator implements Iterator<Map<String, @Nullable Object
 
     private void checkBounded(long page, PageShape shape) {
         if (page == 1) {
+            firstPageBounds = "pages=" + shape.pages() + ", total=" + shape.total();
             long announced = Math.max(shape.pages() == null ? 0 : shape.pages(),
                     shape.total() == null ? 0 : (shape.total() + perPage - 1) / perPage);
-            lastPage = announced > 0 ? announced + GROWTH_PAGES : MAX_ITEMS / perPage;
+            // Saturated: a hostile pages or total near 2^63 must not wrap the bound around.
+            long most = MAX_ITEMS / perPage;
+            lastPage = announced > 0 && announced < most ? announced + GROWTH_PAGES : most;
         }
         if (page > lastPage) {
             throw new PagingException(call.name(), page, "the listing does not end: page "
-                    + page + " after the first page announced at most " + (lastPage
-                    - GROWTH_PAGES) + " pages; the service may be looping, rerun later");
+                    + page + " is past the last one expected, " + lastPage + " (the first page "
+                    + "gave " + firstPageBounds + "; no listing is believed to hold more than "
+                    + MAX_ITEMS + " items); the service may be looping, rerun later");
         }
     }
 

@@ -149,6 +149,32 @@ class MigrationRunIT {
     }
 
     @Test
+    void aListingOfOpenUploadsThatFailsOnceIsRetried() throws Exception {
+        RecordingTarget target = new RecordingTarget(s3);
+        target.failedListings = n -> n == 1 || n == 3;
+
+        MigrationSummary summary = run(target, new AtomicBoolean());
+
+        assertThat(summary.complete()).as(summary.failures().toString()).isTrue();
+        assertThat(md5Of(new ObjectKey("pre/" + ASSET))).isEqualTo(entry.md5());
+    }
+
+    @Test
+    void aCleanUpThatKeepsFailingLeavesTheRunIncompleteWithEveryObjectSent() throws Exception {
+        s3.createUpload(new ObjectKey("pre/stray/object.bin"), new ObjectMeta("a/b", Map.of()));
+        RecordingTarget target = new RecordingTarget(s3);
+        target.failedListings = n -> n > 1;
+
+        MigrationSummary summary = run(target, new AtomicBoolean());
+
+        assertThat(summary.complete()).isFalse();
+        assertThat(summary.failures()).singleElement().satisfies(problem -> assertThat(
+                problem.reason()).contains("not cleaned up").contains("rerun to abort"));
+        assertThat(md5Of(new ObjectKey("pre/" + ASSET))).isEqualTo(entry.md5());
+        assertThat(s3.listUploads("pre/")).hasSize(1);
+    }
+
+    @Test
     void fileNotInTheManifestIsLeftOutAndNamed() throws Exception {
         Files.writeString(root.resolve("alice/stray.txt"), "not verified");
 

@@ -76,8 +76,27 @@ class PathNamesTest {
 
     @Test
     void hostileMediaIdsCannotClimbOut() {
-        assertThat(PathNames.forMediaId("../../etc")).isEqualTo("________etc");
+        assertThat(PathNames.forMediaId("../../etc")).startsWith("________etc~").hasSize(20);
         assertThat(PathNames.forMediaId("")).startsWith("_media-");
+    }
+
+    @Test
+    void mediaIdsThatCollideAfterSanitisingGetDistinctFolders() {
+        assertThat(PathNames.forMediaId("a/b")).isNotEqualTo(PathNames.forMediaId("a__b"))
+                .startsWith("a__b~");
+        assertThat(PathNames.forMediaId("a__b")).isEqualTo("a__b");
+        assertThat(PathNames.forMediaId("media.json")).startsWith("media.json~");
+        assertThat(PathNames.forMediaId("0123456789abcdef01234567"))
+                .isEqualTo("0123456789abcdef01234567");
+    }
+
+    @Test
+    void usernamesNeverTakeTheNameOfARootFileOfTheBackup() {
+        assertThat(PathNames.forUsername("MANIFEST.tsv", "x")).isEqualTo("_MANIFEST.tsv");
+        assertThat(PathNames.forUsername("catalog", "x")).isEqualTo("_catalog");
+        assertThat(PathNames.forUsername("Report.TXT.tmp", "x")).isEqualTo("_Report.TXT.tmp");
+        assertThat(PathNames.forUsername(".dmmigrate.lock", "x")).isEqualTo("_.dmmigrate.lock");
+        assertThat(PathNames.forUsername("catalogue", "x")).isEqualTo("catalogue");
     }
 
     @Test

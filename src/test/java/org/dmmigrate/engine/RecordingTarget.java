@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntPredicate;
 import org.dmmigrate.target.ObjectInfo;
 import org.dmmigrate.target.ObjectKey;
 import org.dmmigrate.target.ObjectMeta;
@@ -18,7 +19,8 @@ import org.dmmigrate.target.UploadInfo;
 /**
  * A real target with a record of the writes that reached it: the part numbers the store
  * acknowledged and the whole-object PUTs; a hook may act after each acknowledged part
- * (cancel the run), and chosen parts may be sent with a wrong MD5.
+ * (cancel the run), chosen parts may be sent with a wrong MD5 and chosen listings of open
+ * uploads may fail.
  */
 class RecordingTarget implements Target {
 
@@ -30,6 +32,9 @@ class RecordingTarget implements Target {
     private final AtomicInteger partsInFlight = new AtomicInteger();
     volatile Runnable afterPart = () -> { };
     volatile Set<Integer> corruptParts = Set.of();
+    /** Which listings of open uploads (1 for the first) fail as a connection reset would. */
+    volatile IntPredicate failedListings = n -> false;
+    private final AtomicInteger listings = new AtomicInteger();
 
     RecordingTarget(Target delegate) {
         this.delegate = delegate;
@@ -99,6 +104,10 @@ class RecordingTarget implements Target {
 
     @Override
     public List<UploadInfo> listUploads(String prefix) throws TargetException {
+        if (failedListings.test(listings.incrementAndGet())) {
+            throw new TargetException(TargetException.Kind.TRANSIENT, null,
+                    "ListMultipartUploads failed: Connection reset (injected)", null);
+        }
         return delegate.listUploads(prefix);
     }
 

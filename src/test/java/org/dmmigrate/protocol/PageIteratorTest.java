@@ -121,6 +121,31 @@ class PageIteratorTest {
     }
 
     @Test
+    void aListingThatNeverEndsAndAnnouncesNothingStopsAtTheBound() {
+        ScriptedApi api = new ScriptedApi(page -> hasMore(ids(page * 1000, 100), true));
+
+        assertThatThrownBy(() -> drain(new PageIterator(api, SEARCH, 100)))
+                .isInstanceOf(PagingException.class)
+                .hasMessageContaining("does not end")
+                .hasMessageContaining("pages=null, total=null");
+        assertThat(api.calls).hasSize((int) (PageIterator.MAX_ITEMS / 100) + 1);
+    }
+
+    @Test
+    void pagesNearTheLargestLongDoNotWrapTheBoundAround() {
+        ScriptedApi api = new ScriptedApi(page -> {
+            Map<String, @Nullable Object> result = pageOf(ids(page * 10, 2), page,
+                    Long.MAX_VALUE, Long.MAX_VALUE);
+            result.put("has_more", page < 3);
+            return result;
+        });
+
+        List<Object> ids = drain(new PageIterator(api, SEARCH, 2));
+
+        assertThat(ids).hasSize(6);
+    }
+
+    @Test
     void itemsBeyondPagesAreALoop() {
         ScriptedApi api = new ScriptedApi(page -> {
             Map<String, @Nullable Object> result = pageOf(ids(page * 10, 2), page, 2, 100);
