@@ -72,7 +72,16 @@ class ChaosDiskFullIT {
                     .isEqualTo("0");
             Path rerun = out.resolve("after-rerun");
             assertThat(ExpectedTree.of(emulator, rerun, null).problems(rerun)).isEmpty();
-            System.out.println("disk full: first run exit 5, said: " + errorLine(first));
+            ChaosTable table = new ChaosTable("Disk full: " + truth.totalBytes() / 1000
+                    + " kB organisation into a " + SMALL + " tmpfs", "step", "exit", "result");
+            table.row("dmdownload into the small tmpfs", read(out, "run1.rc").trim(),
+                    errorLine(first).replace(mount.toString(), "MNT"));
+            table.row("final files after the failure", "-", finalFiles(out.resolve(
+                    "after-full"), truth).size() + " checked, " + corrupt.size() + " corrupt");
+            table.row("dmdownload after growing it to 64m", read(out, "run2.rc").trim(),
+                    "complete");
+            table.row("dmverify --strict", read(out, "verify.rc").trim(), "100% intact");
+            table.publish("disk-full");
         }
     }
 
