@@ -134,12 +134,22 @@ class ChaosCrashLoopIT {
     private String kill(Process process, TrueBytes truth, Random random, int index)
             throws Exception {
         String moment;
-        if (random.nextInt(4) == 0) {
-            long delayMillis = 150 + random.nextInt(1_850);
+        // The first kill, and a quarter of the others, come soon after "starting backup":
+        // listing, where the first run writes every assets.json; the rest when a random
+        // share of the organisation is on disk.
+        if (index == 0 || random.nextInt(4) == 0) {
+            Path err = logs.resolve("err-run-" + index + ".txt");
+            while (!Files.readString(err).contains("starting backup")) {
+                if (!process.isAlive()) {
+                    return "exit " + process.exitValue();
+                }
+                Thread.sleep(2);
+            }
+            long delayMillis = random.nextInt(600);
             if (process.waitFor(delayMillis, TimeUnit.MILLISECONDS)) {
                 return "exit " + process.exitValue();
             }
-            moment = "killed at " + delayMillis + " ms";
+            moment = "killed " + delayMillis + " ms after start";
         } else {
             // Stratified over the organisation's bytes, so that the kills span the backup.
             long target = (long) (truth.totalBytes() * (index + random.nextDouble()) / KILLS);
