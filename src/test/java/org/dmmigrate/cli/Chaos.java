@@ -4,8 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /** Small file helpers of the chaos suite. */
 final class Chaos {
@@ -19,18 +17,6 @@ final class Chaos {
             return Files.size(file);
         } catch (IOException gone) {
             return 0;
-        }
-    }
-
-    /** Deletes a folder and everything under it, if it exists. */
-    static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
         }
     }
 

@@ -20,6 +20,7 @@ import org.dmmigrate.engine.BackupLayout;
 import org.junit.jupiter.api.Tag;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The chaos crash loop: dmdownload as a separate JVM, killed with SIGKILL at seeded random
@@ -41,7 +42,8 @@ class ChaosCrashLoopIT {
     /** Below this a partial file has no state and is fetched again from 0 (PartialFile). */
     private static final long RESUME_MIN_BYTES = 256 * 1024;
 
-    private final Path dst = Path.of("target", "chaos", "crash-loop-dst").toAbsolutePath();
+    @TempDir
+    Path dst;
 
     /** The tool's output of every run, kept for a look after a failure. */
     private final Path logs = Path.of("target", "chaos", "crash-loop-logs");
@@ -54,7 +56,6 @@ class ChaosCrashLoopIT {
     @Test
     void killNineAtRandomMomentsEndsVerifiedFetchingAgainNoMoreThanThePartials()
             throws Exception {
-        Chaos.deleteTree(dst);
         Files.createDirectories(logs);
         Random random = new Random(2026);
         List<Run> kills = new ArrayList<>();
@@ -151,9 +152,16 @@ class ChaosCrashLoopIT {
             }
             moment = "killed " + delayMillis + " ms after start";
         } else {
-            // Stratified over the organisation's bytes, so that the kills span the backup.
-            long target = (long) (truth.totalBytes() * (index + random.nextDouble()) / KILLS);
-            while (onDisk(truth).values().stream().mapToLong(Long::longValue).sum() < target) {
+            // Stratified over the organisation's bytes, so that the kills span the backup;
+            // past what is on disk already, so that this run fetches something first.
+            long total = truth.totalBytes();
+            long target = (long) (total * (index + random.nextDouble()) / KILLS);
+            long present = bytesOnDisk(truth);
+            if (target <= present) {
+                target = present + 1 + (long) ((total - present) * random.nextDouble()
+                        / Math.max(1, KILLS - index));
+            }
+            while (bytesOnDisk(truth) < target) {
                 if (!process.isAlive()) {
                     return "exit " + process.exitValue();
                 }
@@ -179,6 +187,10 @@ class ChaosCrashLoopIT {
                     Chaos.sizeOrZero(BackupLayout.partFile(path))));
         }
         return out;
+    }
+
+    private static long bytesOnDisk(TrueBytes truth) {
+        return onDisk(truth).values().stream().mapToLong(Long::longValue).sum();
     }
 
     private static boolean lastEndedComplete(List<Run> runs) {
