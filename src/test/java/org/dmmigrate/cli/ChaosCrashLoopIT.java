@@ -135,10 +135,13 @@ class ChaosCrashLoopIT {
     private String kill(Process process, TrueBytes truth, Random random, int index)
             throws Exception {
         String moment;
-        // The first kill, and a quarter of the others, come soon after "starting backup":
-        // listing, where the first run writes every assets.json; the rest when a random
-        // share of the organisation is on disk.
-        if (index == 0 || random.nextInt(4) == 0) {
+        // The first kill, and a quarter of the others while less than half is on disk, come
+        // soon after "starting backup": listing, where the first run writes every
+        // assets.json (later, the rest of a backup could end before the kill); the others
+        // when a random share of the organisation is on disk.
+        boolean early = random.nextInt(4) == 0
+                && bytesOnDisk(truth) < truth.totalBytes() / 2;
+        if (index == 0 || early) {
             Path err = logs.resolve("err-run-" + index + ".txt");
             while (!Files.readString(err).contains("starting backup")) {
                 if (!process.isAlive()) {
