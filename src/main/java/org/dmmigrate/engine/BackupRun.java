@@ -1,9 +1,12 @@
 package org.dmmigrate.engine;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -253,7 +256,29 @@ public final class BackupRun {
             }
             @SuppressWarnings("unchecked")
             Map<String, @Nullable Object> typed = (Map<String, @Nullable Object>) map;
+            keepListing(job, typed);
             return new Asset(job.asset().name(), typed);
+        }
+
+        /**
+         * Puts a refreshed asset into the media's {@code assets.json} when more than its links
+         * changed (new size or checksum), so that dmverify checks the file against what it
+         * was verified with. Several assets of one media may refresh at once: one at a time.
+         */
+        private synchronized void keepListing(AssetJob job, Map<String, @Nullable Object> asset) {
+            Path file = job.target().resolveSibling(BackupLayout.ASSETS_JSON);
+            if (!Files.isRegularFile(file)) {
+                return;
+            }
+            try {
+                Map<String, @Nullable Object> listing = new LinkedHashMap<>(
+                        AssetsFile.read(file).orElse(Map.of()));
+                listing.put(job.asset().name(), asset);
+                AssetsFile.write(file, listing);
+            } catch (IOException e) {
+                LOG.warn("kept earlier listing path={} asset={} reason={}", file, job.label(),
+                        e.toString());
+            }
         }
     }
 }

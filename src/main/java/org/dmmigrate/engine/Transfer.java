@@ -287,7 +287,12 @@ public final class Transfer {
             }
             String checksum = asset.checksum();
             if (checksum != null && !checksum.equalsIgnoreCase(md5)) {
-                throw corrupt("MD5 " + md5 + " differs from the listed checksum " + checksum);
+                TransferException corrupt = corrupt("MD5 " + md5
+                        + " differs from the listed checksum " + checksum);
+                // Re-encoded to the same size since it was listed? Check the next attempt
+                // against a fresh listing, else every retry fails on the old checksum.
+                refreshListing();
+                throw corrupt;
             }
             String etagDigest = md5OfEtag(etag);
             if (etagDigest != null) {
@@ -361,6 +366,14 @@ public final class Transfer {
             }
             return new TransferException("the server's file has " + served
                     + " bytes, the listing said " + expected + "; listing refreshed", true);
+        }
+
+        private void refreshListing() {
+            try {
+                asset = links.refresh(job);
+            } catch (TransferException e) {
+                LOG.warn("kept listing asset={} reason={}", job.label(), e.getMessage());
+            }
         }
 
         private void discardPartial() throws IOException {
