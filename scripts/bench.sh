@@ -103,7 +103,8 @@ dmdownload_timed() {
 
 # Runs tool $1 (dmdownload, dmsize) with "${@:2}" under /usr/bin/time, logging to
 # $work/$1.log and the JVM's collections to $work/gc.log; sets seconds, cpu (user + system),
-# rss_kb (peak RSS), live_mib (the largest heap left after a collection) and status.
+# rss_kb (peak RSS), live_mib (the largest heap left after a collection: an upper bound of the
+# live data, since a young collection leaves the old generation's garbage) and status.
 tool_timed() {
     local tool="$1" log="$work/$1.log" started
     shift
@@ -316,29 +317,32 @@ count_calls() {
     failed=$(awk '$1 == "failed" { print $2 }' "$1" | tail -n 1)
 }
 
-# Adds a Markdown row for tool $1 on $2 media to rows; the growth columns compare with the
-# tool's first row (time per media, flat when time is linear) and with its previous row (the
-# cost of each added media, with the JVM's start-up cancelled out).
+# Adds a Markdown row for tool $1 on $2 media to rows. Growth compares the CPU time per media
+# with the tool's first row (flat when time is linear); "per added media" divides the wall and
+# CPU time gained since the tool's previous row by the media added (the JVM's start-up cancels
+# out). CPU seconds are the steadier figure on a shared machine.
 scale_row() {
-    local name="$1" media="$2" key first previous per_media growth marginal
-    local previous_media previous_seconds
+    local name="$1" media="$2" key first previous per_media cpu_per_media growth marginal
+    local previous_media previous_seconds previous_cpu
     per_media=$(awk -v t="$seconds" -v m="$media" 'BEGIN { printf "%.3f", t * 1000 / m }')
+    cpu_per_media=$(awk -v t="$cpu" -v m="$media" 'BEGIN { printf "%.3f", t * 1000 / m }')
     key=$(printf '%s' "$name" | tr -c 'a-z' '_')
     first="first_$key"; previous="previous_$key"
     if [ -z "${!first:-}" ]; then
-        printf -v "$first" '%s' "$per_media"
+        printf -v "$first" '%s' "$cpu_per_media"
         growth="1.00"; marginal="-"
     else
-        growth=$(awk -v a="$per_media" -v b="${!first}" 'BEGIN { printf "%.2f", a / b }')
-        read -r previous_media previous_seconds <<<"${!previous}"
-        marginal=$(awk -v t="$seconds" -v u="$previous_seconds" -v m="$media" \
-            -v n="$previous_media" 'BEGIN { if (m == n) print "-";
-                else printf "%.3f", (t - u) * 1000 / (m - n) }')
+        growth=$(awk -v a="$cpu_per_media" -v b="${!first}" 'BEGIN { printf "%.2f", a / b }')
+        read -r previous_media previous_seconds previous_cpu <<<"${!previous}"
+        marginal=$(awk -v t="$seconds" -v u="$previous_seconds" -v c="$cpu" \
+            -v d="$previous_cpu" -v m="$media" -v n="$previous_media" 'BEGIN {
+                if (m == n) print "-";
+                else printf "%.3f / %.3f", (t - u) * 1000 / (m - n), (c - d) * 1000 / (m - n) }')
     fi
-    printf -v "$previous" '%s %s' "$media" "$seconds"
-    rows+=$(printf '| %s | %s | %s | %s s | %s s | %d MiB | %d MiB | %s | %s | %s | %s |' \
+    printf -v "$previous" '%s %s %s' "$media" "$seconds" "$cpu"
+    rows+=$(printf '| %s | %s | %s | %s s | %s s | %d MiB | %d MiB | %s | %s | %s | %s | %s |' \
         "$catalog" "$media" "$name" "$seconds" "$cpu" "$((rss_kb / 1024))" "$live_mib" \
-        "$per_media" "$growth" "$marginal" "$(div "$calls" "$media")")$'\n'
+        "$per_media" "$cpu_per_media" "$growth" "$marginal" "$(div "$calls" "$media")")$'\n'
 }
 
 # Time, CPU and memory of dmsize and dmdownload --fake as the organisation grows, the API
@@ -357,21 +361,22 @@ bench_scale() {
         tool_timed dmsize -v "$out"
         count_calls "$work/dmsize.log"
         say "  dmsize: ${seconds}s, CPU ${cpu}s, peak RSS $((rss_kb / 1024)) MiB," \
-            "live heap <= ${live_mib} MiB; calls: $by_method"
+            "heap after GC <= ${live_mib} MiB; calls: $by_method"
         scale_row dmsize "$media"
         rm -rf "$out"
         dmdownload_timed --fake -v "$out"
         count_calls "$work/dmdownload.log"
         say "  dmdownload --fake: ${seconds}s, CPU ${cpu}s, peak RSS $((rss_kb / 1024)) MiB," \
-            "live heap <= ${live_mib} MiB, failed $failed; calls: $by_method"
+            "heap after GC <= ${live_mib} MiB, failed $failed; calls: $by_method"
         scale_row "dmdownload --fake" "$media"
         rm -rf "$out"
         stop_emulator
     done
     say ""
-    say "| catalog | media | tool | wall | CPU | peak RSS | live heap | ms/media | growth" \
-        "| ms per added media | calls/media |"
-    say "|---|---|---|---|---|---|---|---|---|---|---|"
+    say "| catalog | media | tool | wall | CPU | peak RSS | heap after GC | ms/media" \
+        "| CPU ms/media" \
+        "| growth | ms per added media (wall / CPU) | calls/media |"
+    say "|---|---|---|---|---|---|---|---|---|---|---|---|"
     printf '%s' "$rows"
     say ""
     bench_rerun
@@ -388,6 +393,8 @@ bench_rerun() {
     start_emulator "$catalog" -v
     rm -rf "$out"
     for run in first rerun; do
+        # The emulator logs a request after answering it: let the last lines of a run land.
+        sleep 1
         before=$(grep -c 'served request' "$work/emulator.err" || true)
         dmdownload_timed -v "$out"
         count_calls "$work/dmdownload.log"
