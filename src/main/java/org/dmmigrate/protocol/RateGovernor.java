@@ -45,9 +45,15 @@ public final class RateGovernor {
     /**
      * Records a throttled answer: pauses every call for {@code pause}, then admits one probe
      * at a time until an answer comes back unthrottled ({@link #answered()}).
+     *
+     * @param escalates true for the probe's answer or the first refusal after an unthrottled
+     *     one; false for calls that were already in flight, so that N workers refused at once
+     *     count as one step of the backoff, not N
      */
-    public void throttled(Duration pause) {
-        streak.incrementAndGet();
+    public void throttled(Duration pause, boolean escalates) {
+        if (escalates) {
+            streak.incrementAndGet();
+        }
         probing.set(true);
         pauseFor(pause);
         probeTaken.set(false);
@@ -72,6 +78,11 @@ public final class RateGovernor {
      */
     public int streak() {
         return streak.get();
+    }
+
+    /** True from a throttled answer until an unthrottled one. */
+    public boolean probing() {
+        return probing.get();
     }
 
     /** The instant before which no call should start. */

@@ -37,7 +37,7 @@ class RateGovernorTest {
             throws InterruptedException {
         FakeTime time = FakeTime.atEpochSecond(1000);
         RateGovernor governor = new RateGovernor(time);
-        governor.throttled(Duration.ofSeconds(2));
+        governor.throttled(Duration.ofSeconds(2), true);
         List<Duration> waits = new ArrayList<>();
         Sleeper answeredDuringTheFirstPoll = duration -> {
             waits.add(duration);
@@ -60,10 +60,10 @@ class RateGovernorTest {
     void aThrottledProbeHandsTheProbeOnAfterTheNextPause() throws InterruptedException {
         FakeTime time = FakeTime.atEpochSecond(1000);
         RateGovernor governor = new RateGovernor(time);
-        governor.throttled(Duration.ofSeconds(1));
+        governor.throttled(Duration.ofSeconds(1), true);
         governor.awaitPermit(time);
 
-        governor.throttled(Duration.ofSeconds(3));
+        governor.throttled(Duration.ofSeconds(3), true);
         boolean next = governor.awaitPermit(time);
 
         assertThat(next).isTrue();
@@ -71,23 +71,28 @@ class RateGovernorTest {
     }
 
     @Test
-    void streakCountsThrottlesOfAllCallersUntilAnAnswer() {
+    void streakCountsEscalatingThrottlesOfAllCallersUntilAnAnswer() {
         RateGovernor governor = new RateGovernor(FakeTime.atEpochSecond(1000));
-        governor.throttled(Duration.ZERO);
-        governor.throttled(Duration.ZERO);
+        governor.throttled(Duration.ZERO, true);
+        governor.throttled(Duration.ZERO, false);
+        governor.throttled(Duration.ZERO, false);
+        governor.throttled(Duration.ZERO, true);
         int during = governor.streak();
+        boolean probingDuring = governor.probing();
 
         governor.answered();
 
         assertThat(during).isEqualTo(2);
+        assertThat(probingDuring).isTrue();
         assertThat(governor.streak()).isZero();
+        assertThat(governor.probing()).isFalse();
     }
 
     @Test
     void anAbandonedProbeLetsTheNextCallerProbe() throws InterruptedException {
         FakeTime time = FakeTime.atEpochSecond(1000);
         RateGovernor governor = new RateGovernor(time);
-        governor.throttled(Duration.ofSeconds(1));
+        governor.throttled(Duration.ofSeconds(1), true);
         governor.awaitPermit(time);
 
         governor.abandoned();

@@ -23,8 +23,9 @@ import org.slf4j.LoggerFactory;
  * {@link RetryPolicy}; the only retry loop of the client. A rate-limit error (410, or HTTP
  * 429) pauses every call sharing the same {@link RateGovernor}, even when this call gives
  * up, for a backoff that grows with the governor's streak of throttled answers; every answer
- * is reported to the governor, which lets one probe through after a pause. Thread-safe when the delegate and the random generator are; no attempt starts once the
- * thread is interrupted.
+ * is reported to the governor, which lets one probe through after a pause. Thread-safe when
+ * the delegate and the random generator are; no attempt starts once the thread is
+ * interrupted.
  */
 public final class RetryingCloudkeyApi implements CloudkeyApi {
 
@@ -63,11 +64,14 @@ public final class RetryingCloudkeyApi implements CloudkeyApi {
                 governor.answered();
                 return result;
             } catch (CallError error) {
-                // A throttle backs off on the governor's shared count, not on this thread's.
-                int step = isThrottling(error) ? governor.streak() + 1 : attempt;
+                // A throttle backs off on the governor's shared count, not on this thread's;
+                // calls refused while another probes were in flight and escalate nothing.
+                boolean escalates = probe || !governor.probing();
+                int step = !isThrottling(error) ? attempt
+                        : governor.streak() + (escalates ? 1 : 0);
                 Duration delay = policy.delayAfter(step, error.retryAfter(), random);
                 if (isThrottling(error)) {
-                    governor.throttled(delay);
+                    governor.throttled(delay, escalates);
                 } else {
                     governor.answered();
                 }
@@ -78,7 +82,8 @@ public final class RetryingCloudkeyApi implements CloudkeyApi {
                 if (!isThrottling(error)) {
                     sleep(call, delay, attempt);
                 }
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
+                // No answer: hand the probe on, or every other caller would wait for ever.
                 if (probe) {
                     governor.abandoned();
                 }

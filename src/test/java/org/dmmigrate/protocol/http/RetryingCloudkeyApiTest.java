@@ -133,6 +133,25 @@ class RetryingCloudkeyApiTest {
     }
 
     @Test
+    void aCallRefusedWhileAnotherIsThrottledAddsNoBackoffStep() {
+        CallError limited = CallError.of("media.search", 410, "rate limit", null);
+        AtomicInteger calls = new AtomicInteger();
+        CloudkeyApi refusedWithAnotherWorker = call -> {
+            if (calls.getAndIncrement() == 0) {
+                governor.throttled(Duration.ZERO, true);
+                throw limited;
+            }
+            return "ok";
+        };
+
+        retrying(refusedWithAnotherWorker, POLICY).call(CALL);
+
+        // Step 1 (ceiling 1 s, jitter 0.5): the other worker's refusal was the first step.
+        assertThat(time.sleeps()).containsExactly(Duration.ofMillis(500));
+        assertThat(calls.get()).isEqualTo(2);
+    }
+
+    @Test
     void workersBehindOneThrottledGovernorSendOneCallAtATimeUntilTheServiceAnswers()
             throws Exception {
         RateGovernor shared = RateGovernor.system();
@@ -158,7 +177,7 @@ class RetryingCloudkeyApiTest {
         };
         RetryingCloudkeyApi client = new RetryingCloudkeyApi(service, quick, shared,
                 Clock.systemUTC(), Sleeper.system(), new Random(7));
-        shared.throttled(Duration.ofMillis(10));
+        shared.throttled(Duration.ofMillis(10), true);
         ExecutorService workers = Executors.newFixedThreadPool(8);
 
         List<Future<@Nullable Object>> results = new ArrayList<>();
