@@ -313,7 +313,7 @@ count_calls() {
     throttled=$(($(grep -c 'retrying api call.*reason=410/' "$1" || true) \
         + $(grep -c 'failed asset listing.*410' "$1" || true)))
     by_method=$(awk '/DEBUG calling api call=/ { sub(/.*call=/, ""); sub(/ .*/, ""); n[$0]++ }
-        END { for (m in n) print m "=" n[m] }' "$1" | sort | tr '\n' ' ')
+        END { for (m in n) print m "=" n[m] }' "$1" | sort | paste -s -d ' ')
     failed=$(awk '$1 == "failed" { print $2 }' "$1" | tail -n 1)
 }
 
@@ -395,7 +395,7 @@ bench_rerun() {
     for run in first rerun; do
         # The emulator logs a request after answering it: let the last lines of a run land.
         sleep 1
-        before=$(grep -c 'served request' "$work/emulator.err" || true)
+        before=$(wc -l <"$work/emulator.err")
         dmdownload_timed -v "$out"
         count_calls "$work/dmdownload.log"
         cdn=$(tail -n +"$((before + 1))" "$work/emulator.err" | grep 'served request' \
