@@ -22,8 +22,10 @@ import org.slf4j.LoggerFactory;
  * Retries the retryable {@link CallError}s of another {@link CloudkeyApi} under a
  * {@link RetryPolicy}; the only retry loop of the client. A rate-limit error (410, or HTTP
  * 429) pauses every call sharing the same {@link RateGovernor}, even when this call gives
- * up. Thread-safe when the delegate and the random generator are; no attempt starts once the
- * thread is interrupted.
+ * up, for a backoff that grows with the governor's streak of throttled answers; every answer
+ * is reported to the governor, which lets one probe through after a pause. Thread-safe when
+ * the delegate and the random generator are; no attempt starts once the thread is
+ * interrupted.
  */
 public final class RetryingCloudkeyApi implements CloudkeyApi {
 
@@ -56,13 +58,22 @@ public final class RetryingCloudkeyApi implements CloudkeyApi {
     public @Nullable Object call(Call call) {
         Instant start = clock.instant();
         for (int attempt = 1; ; attempt++) {
-            awaitTurn(call, attempt);
+            boolean probe = awaitTurn(call, attempt);
             try {
-                return delegate.call(call);
+                Object result = delegate.call(call);
+                governor.answered();
+                return result;
             } catch (CallError error) {
-                Duration delay = policy.delayAfter(attempt, error.retryAfter(), random);
+                // A throttle backs off on the governor's shared count, not on this thread's;
+                // calls refused while another probes were in flight and escalate nothing.
+                boolean escalates = probe || !governor.probing();
+                int step = !isThrottling(error) ? attempt
+                        : governor.streak() + (escalates ? 1 : 0);
+                Duration delay = policy.delayAfter(step, error.retryAfter(), random);
                 if (isThrottling(error)) {
-                    governor.pauseFor(delay);
+                    governor.throttled(delay, escalates);
+                } else {
+                    governor.answered();
                 }
                 giveUpIfDone(error, attempt, start, delay);
                 LOG.debug("retrying api call call={} act_as={} attempt={} delay={}s reason={}",
@@ -71,6 +82,12 @@ public final class RetryingCloudkeyApi implements CloudkeyApi {
                 if (!isThrottling(error)) {
                     sleep(call, delay, attempt);
                 }
+            } catch (RuntimeException | Error e) {
+                // No answer: hand the probe on, or every other caller would wait for ever.
+                if (probe) {
+                    governor.abandoned();
+                }
+                throw e;
             }
         }
     }
@@ -91,13 +108,13 @@ public final class RetryingCloudkeyApi implements CloudkeyApi {
         }
     }
 
-    private void awaitTurn(Call call, int attempt) {
+    private boolean awaitTurn(Call call, int attempt) {
         if (Thread.currentThread().isInterrupted()) {
             throw new CancellationException("call " + call.name() + " cancelled before attempt "
                     + attempt);
         }
         try {
-            governor.awaitPermit(sleeper);
+            return governor.awaitPermit(sleeper);
         } catch (InterruptedException e) {
             throw cancelled(call, attempt, e);
         }

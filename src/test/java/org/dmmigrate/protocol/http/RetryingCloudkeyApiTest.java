@@ -4,13 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.random.RandomGenerator;
 import org.dmmigrate.protocol.Call;
 import org.dmmigrate.protocol.CallError;
@@ -18,6 +25,7 @@ import org.dmmigrate.protocol.CloudkeyApi;
 import org.dmmigrate.protocol.FakeTime;
 import org.dmmigrate.protocol.RateGovernor;
 import org.dmmigrate.protocol.RetryPolicy;
+import org.dmmigrate.protocol.Sleeper;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
@@ -125,6 +133,67 @@ class RetryingCloudkeyApiTest {
     }
 
     @Test
+    void aCallRefusedWhileAnotherIsThrottledAddsNoBackoffStep() {
+        CallError limited = CallError.of("media.search", 410, "rate limit", null);
+        AtomicInteger calls = new AtomicInteger();
+        CloudkeyApi refusedWithAnotherWorker = call -> {
+            if (calls.getAndIncrement() == 0) {
+                governor.throttled(Duration.ZERO, true);
+                throw limited;
+            }
+            return "ok";
+        };
+
+        retrying(refusedWithAnotherWorker, POLICY).call(CALL);
+
+        // Step 1 (ceiling 1 s, jitter 0.5): the other worker's refusal was the first step.
+        assertThat(time.sleeps()).containsExactly(Duration.ofMillis(500));
+        assertThat(calls.get()).isEqualTo(2);
+    }
+
+    @Test
+    void workersBehindOneThrottledGovernorSendOneCallAtATimeUntilTheServiceAnswers()
+            throws Exception {
+        RateGovernor shared = RateGovernor.system();
+        RetryPolicy quick = new RetryPolicy(20, Duration.ofMillis(20), Duration.ofMillis(50),
+                Duration.ofMinutes(1), Duration.ofSeconds(1));
+        Instant opens = Instant.now().plusMillis(300);
+        AtomicInteger inFlight = new AtomicInteger();
+        AtomicInteger mostRefusedAtOnce = new AtomicInteger();
+        AtomicInteger refused = new AtomicInteger();
+        CloudkeyApi service = call -> {
+            int now = inFlight.incrementAndGet();
+            try {
+                if (Instant.now().isBefore(opens)) {
+                    mostRefusedAtOnce.accumulateAndGet(now, Math::max);
+                    sleepQuietly(Duration.ofMillis(5));
+                    refused.incrementAndGet();
+                    throw CallError.of("media.get_assets", 410, "rate limit", null);
+                }
+                return "ok";
+            } finally {
+                inFlight.decrementAndGet();
+            }
+        };
+        RetryingCloudkeyApi client = new RetryingCloudkeyApi(service, quick, shared,
+                Clock.systemUTC(), Sleeper.system(), new Random(7));
+        shared.throttled(Duration.ofMillis(10), true);
+        ExecutorService workers = Executors.newFixedThreadPool(8);
+
+        List<Future<@Nullable Object>> results = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            results.add(workers.submit(() -> client.call(CALL)));
+        }
+        for (Future<@Nullable Object> result : results) {
+            assertThat(result.get(10, TimeUnit.SECONDS)).isEqualTo("ok");
+        }
+        workers.shutdown();
+
+        assertThat(mostRefusedAtOnce.get()).isEqualTo(1);
+        assertThat(refused.get()).isPositive();
+    }
+
+    @Test
     void interruptedThreadStartsNoAttempt() {
         Script script = new Script("ok");
         Thread.currentThread().interrupt();
@@ -141,6 +210,14 @@ class RetryingCloudkeyApiTest {
 
     private RetryingCloudkeyApi retrying(CloudkeyApi delegate, RetryPolicy policy) {
         return new RetryingCloudkeyApi(delegate, policy, governor, time, time, half());
+    }
+
+    private static void sleepQuietly(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static CallError transport() {
