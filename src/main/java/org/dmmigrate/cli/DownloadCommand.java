@@ -99,7 +99,8 @@ final class DownloadCommand implements Callable<Integer> {
                 throw Destination.cannotWrite(destination, e);
             }
             progress.close();
-            SummaryPrinter.print(out, destination, user, shardOption.shard(), summary, fake);
+            SummaryPrinter.print(out, destination, user, shardOption.shard(), options.mediaIds(),
+                    summary, fake);
             if (summary.wasCancelled()) {
                 return ExitCodes.INTERRUPTED;
             }
@@ -119,7 +120,11 @@ final class DownloadCommand implements Callable<Integer> {
         } else {
             out.println("Browse it offline with: bin/dmcatalog " + destination);
         }
-        out.println("Check it offline, any time: bin/dmverify " + destination);
+        // The same scope as this run, or the check would call the media it left out missing.
+        String scope = shardOption.shard().isAll() ? "" : "--shard " + shardOption.shard() + " ";
+        String media = System.getenv(MediaFilter.VARIABLE) == null ? ""
+                : " (with the same " + MediaFilter.VARIABLE + ")";
+        out.println("Check it offline, any time: bin/dmverify " + scope + destination + media);
         out.flush();
     }
 }

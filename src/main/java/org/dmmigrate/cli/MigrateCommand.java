@@ -160,8 +160,9 @@ final class MigrateCommand implements Callable<Integer> {
                 return ExitCodes.INTERRUPTED;
             }
             if (!fake && summary.complete()) {
-                out.println("Check it any time: dmmigrate --check " + source + " " + location
-                        + " (same --endpoint and --region)");
+                String scope = shard.isAll() ? "" : "--shard " + shard + " ";
+                out.println("Check it any time: bin/dmmigrate --check " + scope + source + " "
+                        + location + " (same --endpoint and --region)");
             }
             return summary.complete() ? ExitCodes.OK : ExitCodes.INCOMPLETE;
         } catch (NotABackupException e) {

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.dmmigrate.engine.AssetKind;
 import org.dmmigrate.engine.RunSummary;
 import org.dmmigrate.engine.Shard;
@@ -20,10 +21,17 @@ final class SummaryPrinter {
 
     static void print(PrintWriter out, Path root, @Nullable String user, Shard shard,
             RunSummary summary, boolean fake) {
+        print(out, root, user, shard, null, summary, fake);
+    }
+
+    static void print(PrintWriter out, Path root, @Nullable String user, Shard shard,
+            @Nullable Set<String> mediaIds, RunSummary summary, boolean fake) {
         String state = summary.wasCancelled() ? "INTERRUPTED (rerun to resume)"
                 : summary.complete() ? "complete" : "INCOMPLETE";
         String scope = root + (user == null ? "" : " (user " + user + " only)")
-                + (shard.isAll() ? "" : " (shard " + shard + " of the media only)");
+                + (shard.isAll() ? "" : " (shard " + shard + " of the media only)")
+                + (mediaIds == null ? "" : " (only the " + mediaIds.size() + " media named by "
+                        + MediaFilter.VARIABLE + ")");
         out.println();
         out.println(fake ? "Plan of " + scope + ": the backup would be " + state
                 : "Backup of " + scope + ": " + state);

@@ -117,6 +117,7 @@ final class VerifyCommand implements Callable<Integer> {
             Verifier verifier = new Verifier(destination, jobs, depth, clock, interruption);
             Verifier scoped = user == null ? verifier : verifier.forUser(user);
             Verification verification = scoped.forShard(shardOption.shard())
+                    .forMedia(MediaFilter.parse(System.getenv(MediaFilter.VARIABLE)))
                     .verify(manifest, write, service);
             CompletenessReport report = new CompletenessReport(verification, destination,
                     "dmverify " + UserAgent.toolVersion(),

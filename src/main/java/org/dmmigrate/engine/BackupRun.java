@@ -110,7 +110,7 @@ public final class BackupRun {
         }
         CompletenessReport report = CompletenessReport.afterRun(options.root(), manifest,
                 provenance.tool(), provenance.service(), options.jobs(), Clock.systemUTC(),
-                cancelled, options.shard());
+                cancelled, options.shard(), options.mediaIds());
         summary.reported(report.textFile());
         LOG.info("wrote completeness report path={}", report.textFile());
     }

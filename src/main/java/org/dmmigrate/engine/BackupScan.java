@@ -55,6 +55,8 @@ final class BackupScan {
     private final BackupLayout layout;
     /** The media of the backup this scan is about; the others are skipped. */
     final Shard shard;
+    /** The media ids a run was restricted to ({@code DMCLOUD_MEDIA_PATH}), or null for all. */
+    private final @Nullable Set<String> mediaIds;
     final List<Path> userDirs = new ArrayList<>();
     private final List<Finding> failing = new ArrayList<>();
     private final List<Finding> notFailing = new ArrayList<>();
@@ -62,9 +64,15 @@ final class BackupScan {
     private final Map<String, TallyCounter> counters = new TreeMap<>();
     private final PathHashes mediaDirs = new PathHashes();
 
-    private BackupScan(BackupLayout layout, Shard shard) {
+    private BackupScan(BackupLayout layout, Shard shard, @Nullable Set<String> mediaIds) {
         this.layout = layout;
         this.shard = shard;
+        this.mediaIds = mediaIds;
+    }
+
+    /** Whether a media is one this scan is about: in its shard and, if given, its ids. */
+    boolean inScope(String mediaId) {
+        return shard.contains(mediaId) && (mediaIds == null || mediaIds.contains(mediaId));
     }
 
     /**
@@ -73,20 +81,20 @@ final class BackupScan {
      */
     static BackupScan of(BackupLayout layout, @Nullable String username)
             throws IOException, NotABackupException {
-        return of(layout, username, Shard.ALL);
+        return of(layout, username, Shard.ALL, null);
     }
 
     /**
      * As {@link #of(BackupLayout, String)}, keeping only the media of {@code shard}: the
      * others are neither counted nor expected, and their folders are not searched.
      */
-    static BackupScan of(BackupLayout layout, @Nullable String username, Shard shard)
-            throws IOException, NotABackupException {
+    static BackupScan of(BackupLayout layout, @Nullable String username, Shard shard,
+            @Nullable Set<String> mediaIds) throws IOException, NotABackupException {
         Path root = layout.root();
         if (!Files.isDirectory(root)) {
             throw new NotABackupException(root, "no such folder");
         }
-        BackupScan scan = new BackupScan(layout, shard);
+        BackupScan scan = new BackupScan(layout, shard, mediaIds);
         List<Path> userDirs = new ArrayList<>();
         try (DirectoryStream<Path> children = Files.newDirectoryStream(root)) {
             for (Path child : children) {
@@ -179,7 +187,7 @@ final class BackupScan {
             }
         }
         if (counted) {
-            counter.media += unique.stream().filter(entry -> shard.contains(entry.id())).count();
+            counter.media += unique.stream().filter(entry -> inScope(entry.id())).count();
         }
         return new UserFolder(folder, userDir, unique, new FolderIndex(userDir));
     }

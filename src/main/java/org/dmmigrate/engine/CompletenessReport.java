@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 
@@ -83,15 +84,29 @@ public final class CompletenessReport {
     public static CompletenessReport afterRun(Path root, Manifest manifest, String tool,
             String service, int jobs, Clock clock, BooleanSupplier cancelled, Shard shard)
             throws IOException {
+        return afterRun(root, manifest, tool, service, jobs, clock, cancelled, shard, null);
+    }
+
+    /**
+     * As {@link #afterRun(Path, Manifest, String, String, int, Clock, BooleanSupplier,
+     * Shard)}, for a run restricted to some media ({@code DMCLOUD_MEDIA_PATH}): only those
+     * are expected.
+     *
+     * @param mediaIds the media the run was restricted to, or null for every media
+     * @throws IOException when the manifest or the report cannot be written
+     */
+    public static CompletenessReport afterRun(Path root, Manifest manifest, String tool,
+            String service, int jobs, Clock clock, BooleanSupplier cancelled, Shard shard,
+            @Nullable Set<String> mediaIds) throws IOException {
         // Saved first, so that the verification finds this run's entries on disk.
         manifest.save();
         Verification verification;
         try {
             verification = new Verifier(root, jobs, Verifier.Depth.SIZE, clock, cancelled)
-                    .forShard(shard).verify(manifest, true, null);
+                    .forShard(shard).forMedia(mediaIds).verify(manifest, true, null);
         } catch (NotABackupException e) {
             verification = new Verification(Map.of(), Tally.ZERO, List.of(), 0, 0, false,
-                    null, shard);
+                    null, shard, mediaIds != null);
         }
         manifest.save();
         CompletenessReport report = new CompletenessReport(verification, root, tool, service,
@@ -174,6 +189,10 @@ public final class CompletenessReport {
                 out.append("  ... and ").append(verification.findingsOmitted())
                         .append(" more, counted above and not listed\n");
             }
+            if (verification.total().corrupt() > 0) {
+                out.append("\nA corrupt file is not replaced by a rerun of dmdownload while its "
+                        + "size is right: delete it, then rerun dmdownload to fetch it again.\n");
+            }
         }
         return out.toString();
     }
@@ -182,7 +201,10 @@ public final class CompletenessReport {
         String user = verification.onlyUser();
         String users = user == null ? "every user folder" : "user " + user + " only";
         Shard shard = verification.shard();
-        return shard.isAll() ? users : users + ", shard " + shard + " of the media only";
+        String media = verification.onlyListedMedia()
+                ? ", only the media named by DMCLOUD_MEDIA_PATH" : "";
+        return (shard.isAll() ? users : users + ", shard " + shard + " of the media only")
+                + media;
     }
 
     private String status() {

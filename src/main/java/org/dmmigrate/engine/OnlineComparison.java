@@ -103,7 +103,7 @@ final class OnlineComparison {
             Map<String, Media> byId = new HashMap<>();
             recorded.media().forEach(entry -> byId.put(entry.id(), entry));
             for (Media entry : media) {
-                if (!scan.shard.contains(entry.id())) {
+                if (!scan.inScope(entry.id())) {
                     continue;
                 }
                 Media backup = byId.get(entry.id());

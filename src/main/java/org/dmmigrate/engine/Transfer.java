@@ -339,6 +339,7 @@ public final class Transfer {
                     reader.readFully(buffer, length);
                     again.update(buffer, 0, length);
                     left -= length;
+                    received += length;
                 }
                 etagAgain = reader.etag();
             }

@@ -16,17 +16,18 @@ import org.jspecify.annotations.Nullable;
  * @param cancelled whether the verification was stopped before it checked every file
  * @param onlyUser the one user verified, or null when every user folder was
  * @param shard the one shard of the media verified, {@link Shard#ALL} when every media was
+ * @param onlyListedMedia whether only the media named by {@code DMCLOUD_MEDIA_PATH} were
  */
 public record Verification(Map<String, Tally> users, Tally total, List<Finding> findings,
         long findingsOmitted, long manifestAdded, boolean cancelled, @Nullable String onlyUser,
-        Shard shard) {
+        Shard shard, boolean onlyListedMedia) {
 
     /** The outcome of verifying every media, unsharded. */
     public Verification(Map<String, Tally> users, Tally total, List<Finding> findings,
             long findingsOmitted, long manifestAdded, boolean cancelled,
             @Nullable String onlyUser) {
         this(users, total, findings, findingsOmitted, manifestAdded, cancelled, onlyUser,
-                Shard.ALL);
+                Shard.ALL, false);
     }
 
     public Verification {

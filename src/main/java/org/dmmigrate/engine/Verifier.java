@@ -63,13 +63,15 @@ public final class Verifier {
     private final BooleanSupplier cancelled;
     private final @Nullable String username;
     private final Shard shard;
+    private final @Nullable Set<String> mediaIds;
 
     public Verifier(Path root, int jobs, Depth depth, Clock clock, BooleanSupplier cancelled) {
-        this(new BackupLayout(root), jobs, depth, clock, cancelled, null, Shard.ALL);
+        this(new BackupLayout(root), jobs, depth, clock, cancelled, null, Shard.ALL, null);
     }
 
     private Verifier(BackupLayout layout, int jobs, Depth depth, Clock clock,
-            BooleanSupplier cancelled, @Nullable String username, Shard shard) {
+            BooleanSupplier cancelled, @Nullable String username, Shard shard,
+            @Nullable Set<String> mediaIds) {
         if (jobs < 1) {
             throw new IllegalArgumentException("jobs must be at least 1, not " + jobs);
         }
@@ -80,6 +82,7 @@ public final class Verifier {
         this.cancelled = cancelled;
         this.username = username;
         this.shard = shard;
+        this.mediaIds = mediaIds == null ? null : Set.copyOf(mediaIds);
     }
 
     /**
@@ -87,7 +90,7 @@ public final class Verifier {
      * elsewhere in DST are not reported) and, online, only that user is compared.
      */
     public Verifier forUser(String name) {
-        return new Verifier(layout, jobs, depth, clock, cancelled, name, shard);
+        return new Verifier(layout, jobs, depth, clock, cancelled, name, shard, mediaIds);
     }
 
     /**
@@ -96,7 +99,16 @@ public final class Verifier {
      * Online, the service's media of other shards are not compared either.
      */
     public Verifier forShard(Shard only) {
-        return new Verifier(layout, jobs, depth, clock, cancelled, username, only);
+        return new Verifier(layout, jobs, depth, clock, cancelled, username, only, mediaIds);
+    }
+
+    /**
+     * The same verifier restricted to some media ({@code DMCLOUD_MEDIA_PATH}), as a run of
+     * dmdownload restricted to them: the others are skipped as other shards' are. Null for
+     * every media.
+     */
+    public Verifier forMedia(@Nullable Set<String> ids) {
+        return new Verifier(layout, jobs, depth, clock, cancelled, username, shard, ids);
     }
 
     /**
@@ -110,7 +122,7 @@ public final class Verifier {
      */
     public Verification verify(Manifest manifest, boolean refresh,
             @Nullable CloudkeyService service) throws IOException, NotABackupException {
-        BackupScan scan = BackupScan.of(layout, username, shard);
+        BackupScan scan = BackupScan.of(layout, username, shard, mediaIds);
         LOG.info("verifying backup root={} users={} jobs={} depth={} shard={}", layout.root(),
                 scan.userDirs.size(), jobs, depth, shard);
 
@@ -125,7 +137,7 @@ public final class Verifier {
                     if (cancelled.getAsBoolean()) {
                         break;
                     }
-                    if (!shard.contains(media.id())) {
+                    if (!scan.inScope(media.id())) {
                         scan.skip(user, media);
                         continue;
                     }
@@ -158,7 +170,7 @@ public final class Verifier {
                 layout.root(), total.verified(), findings.size() + scan.omitted(),
                 checks.added);
         return new Verification(users, total, findings, scan.omitted(), checks.added,
-                stopped, username, shard);
+                stopped, username, shard, mediaIds != null);
     }
 
     /**

@@ -76,7 +76,8 @@ class ShardedRunIT {
         for (int k = 1; k <= SHARDS; k++) {
             CliRun run = DOWNLOADS[k];
             assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.OK);
-            assertThat(run.out()).contains("(shard " + k + "/3 of the media only): complete");
+            assertThat(run.out()).contains("(shard " + k + "/3 of the media only): complete")
+                    .contains("bin/dmverify --shard " + k + "/3 ");
             Set<Path> media = mediaFolders(shardDir(k));
             assertThat(media).as("shard %d holds some media", k).isNotEmpty();
             for (Path folder : media) {
