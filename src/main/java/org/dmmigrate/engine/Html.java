@@ -33,6 +33,18 @@ public final class Html {
     }
 
     /**
+     * Text with the characters HTML cannot carry replaced by U+FFFD and nothing escaped: for
+     * values the page's script shows as text, such as the index's search data.
+     */
+    public static String printable(String raw) {
+        StringBuilder out = new StringBuilder(raw.length());
+        for (int i = 0; i < raw.length(); i++) {
+            i = appendChecked(raw, i, out);
+        }
+        return out.toString();
+    }
+
+    /**
      * JSON text made safe inside {@code <script type="application/json">}: {@code <}, {@code >},
      * {@code &}, U+2028 and U+2029 become {@code \}{@code u} escapes. Valid JSON keeps them only
      * inside strings, where the escape means the same character, so {@code JSON.parse} gives

@@ -47,8 +47,10 @@ final class IndexPage {
     void add(CatalogMedia media, Path page) {
         Optional<CatalogAsset> thumbnail = media.thumbnail();
         String thumbnailHref = thumbnail.map(a -> Hrefs.relative(folder, a.file())).orElse(null);
-        entries.add(Arrays.asList(media.user(), media.media().id(),
-                CatalogText.title(media.media()), CatalogText.placeholderTitle(media.media()),
+        // The page's script shows these as text: the same characters as the media pages.
+        entries.add(Arrays.asList(Html.printable(media.user()), Html.printable(media.media().id()),
+                Html.printable(CatalogText.title(media.media())),
+                CatalogText.placeholderTitle(media.media()),
                 CatalogText.duration(media.durationSeconds()),
                 CatalogText.bytes(media.presentBytes()), media.assets().size(), thumbnailHref,
                 Hrefs.relative(folder, page)));

@@ -32,9 +32,26 @@ class IndexPageTest {
         assertThat(html).contains("20,000 media of 1 user");
     }
 
+    @Test
+    void controlCharactersOfATitleShowAsReplacementCharactersInTheIndexToo() {
+        Path catalog = ROOT.resolve("catalog");
+        IndexPage index = new IndexPage(catalog);
+        index.addUser("carol.smith");
+        index.add(media(1, "Line one\ttab\u0001end\u007f"), catalog.resolve("media/1.html"));
+
+        String html = index.html(Instant.parse("2026-12-04T15:00:00Z"), List.of());
+
+        assertThat(html).contains("tab\uFFFDend\uFFFD").doesNotContain("\u0001")
+                .doesNotContain("\u007f");
+    }
+
     private static CatalogMedia media(int i) {
-        Media media = new Media(id(i), "Holiday video number " + i);
-        Path folder = ROOT.resolve("carol.smith").resolve(media.title()).resolve(media.id());
+        return media(i, "Holiday video number " + i);
+    }
+
+    private static CatalogMedia media(int i, String title) {
+        Media media = new Media(id(i), title);
+        Path folder = ROOT.resolve("carol.smith").resolve("folder " + i).resolve(media.id());
         Asset thumbnail = new Asset("jpeg_thumbnail_medium", Map.of("status", "ready",
                 "container", "JPEG", "video_width", 160L));
         Asset source = new Asset("source", Map.of("status", "ready", "container", "MPEG-4",
