@@ -3,6 +3,7 @@ package org.dmmigrate.engine;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -173,9 +174,13 @@ public final class RunSummary {
         return copy(failed);
     }
 
+    /** The problems sorted by label, so that two runs list them in the same order. */
     private static List<Problem> copy(List<Problem> problems) {
+        List<Problem> sorted;
         synchronized (problems) {
-            return List.copyOf(problems);
+            sorted = new ArrayList<>(problems);
         }
+        sorted.sort(Comparator.comparing(Problem::label).thenComparing(Problem::reason));
+        return List.copyOf(sorted);
     }
 }
