@@ -118,13 +118,15 @@ final class DownloadCommand implements Callable<Integer> {
             CatalogSummary catalog = new CatalogWriter(destination, Clock.systemUTC()).write();
             out.println("Catalog:  " + catalog.index().toUri() + " (open it in a browser)");
         } else {
-            out.println("Browse it offline with: bin/dmcatalog " + destination);
+            out.println("Browse it offline with: " + Launchers.command("dmcatalog") + " "
+                    + destination);
         }
         // The same scope as this run, or the check would call the media it left out missing.
         String scope = shardOption.shard().isAll() ? "" : "--shard " + shardOption.shard() + " ";
         String media = System.getenv(MediaFilter.VARIABLE) == null ? ""
                 : " (with the same " + MediaFilter.VARIABLE + ")";
-        out.println("Check it offline, any time: bin/dmverify " + scope + destination + media);
+        out.println("Check it offline, any time: " + Launchers.command("dmverify") + " " + scope
+                + destination + media);
         out.flush();
     }
 }

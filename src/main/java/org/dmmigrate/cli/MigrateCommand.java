@@ -161,7 +161,8 @@ final class MigrateCommand implements Callable<Integer> {
             }
             if (!fake && summary.complete()) {
                 String scope = shard.isAll() ? "" : "--shard " + shard + " ";
-                out.println("Check it any time: bin/dmmigrate --check " + scope + source + " "
+                out.println("Check it any time: " + Launchers.command("dmmigrate") + " --check "
+                        + scope + source + " "
                         + location + " (same --endpoint and --region)");
             }
             return summary.complete() ? ExitCodes.OK : ExitCodes.INCOMPLETE;
