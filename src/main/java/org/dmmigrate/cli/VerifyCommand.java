@@ -1,5 +1,6 @@
 package org.dmmigrate.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -124,8 +125,12 @@ final class VerifyCommand implements Callable<Integer> {
                     connection == null ? CompletenessReport.OFFLINE : connection.url().toString(),
                     clock.instant(), manifest.size());
             if (write) {
-                manifest.save();
-                report.write();
+                try {
+                    manifest.save();
+                    report.write();
+                } catch (IOException e) {
+                    throw Destination.cannotWrite(destination, e);
+                }
             }
             print(report);
             return exitCode(verification);

@@ -34,6 +34,7 @@ final class CdnReader implements AutoCloseable {
     private long offset;
     private @Nullable CdnBody body;
     private @Nullable String etag;
+    private long totalLength = -1;
 
     CdnReader(Cdn cdn, LinkSource links, AssetJob job, Backoff backoff,
             BooleanSupplier cancelled, Runnable onRetry) {
@@ -105,6 +106,7 @@ final class CdnReader implements AutoCloseable {
         }
         body = opened;
         etag = opened.etag();
+        totalLength = opened.totalLength();
         skip(opened, offset - opened.start());
         return opened;
     }
@@ -120,6 +122,11 @@ final class CdnReader implements AutoCloseable {
             }
             left -= read;
         }
+    }
+
+    /** The whole length of the asset as the CDN last gave it, or -1 when it did not. */
+    long totalLength() {
+        return totalLength;
     }
 
     /** The ETag of the content read, as the CDN last gave it; null before the first read. */

@@ -37,6 +37,11 @@ public final class Manifest implements AutoCloseable {
     public static final String SHA256SUMS = "SHA256SUMS";
     public static final String MD5SUMS = "MD5SUMS";
     public static final String JOURNAL = ".dmmigrate-journal.tsv";
+    /**
+     * A copy of a {@code MANIFEST.tsv} that had rows no one could read, kept (the first one
+     * only) before the table is rewritten without them.
+     */
+    public static final String DAMAGED = "MANIFEST.tsv.damaged";
 
     private static final Logger LOG = LoggerFactory.getLogger(Manifest.class);
 
@@ -56,8 +61,7 @@ public final class Manifest implements AutoCloseable {
             String mediaId, String assetName, Instant verifiedAt) {
 
         public Entry {
-            if (path.isEmpty() || path.startsWith("/") || size < 0 || !isHex(md5, 32)
-                    || !isHex(sha256, 64)) {
+            if (!isRelative(path) || size < 0 || !isHex(md5, 32) || !isHex(sha256, 64)) {
                 throw new IllegalArgumentException("not a manifest entry: path=" + path
                         + " size=" + size + " md5=" + md5 + " sha256=" + sha256);
             }
@@ -72,6 +76,16 @@ public final class Manifest implements AutoCloseable {
             }
             return new Entry(relativePath(root, file), digest.size(), digest.md5(),
                     digest.sha256(), user, mediaId, assetName, verifiedAt);
+        }
+
+        /** Whether {@code path} names a file inside DST: no empty, {@code .} or {@code ..} name. */
+        private static boolean isRelative(String path) {
+            for (String name : path.split("/", -1)) {
+                if (name.isEmpty() || name.equals(".") || name.equals("..")) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** Whether {@code text} is {@code length} lowercase hex digits. */
@@ -124,17 +138,15 @@ public final class Manifest implements AutoCloseable {
      */
     public static Manifest openAndFold(Path root) throws IOException {
         Manifest manifest = new Manifest(root);
-        if (Files.exists(manifest.root.resolve(JOURNAL))) {
-            manifest.index = ManifestIndex.build(manifest.root.resolve(FILE_NAME));
-            manifest.save();
-            return manifest;
-        }
-        manifest.load();
-        if (!manifest.index.sorted()) {
+        manifest.index = ManifestIndex.build(manifest.root.resolve(FILE_NAME));
+        if (Files.exists(manifest.root.resolve(JOURNAL)) || !manifest.index.sorted()
+                || manifest.index.skipped() > 0) {
+            // Merged on disk, never read into memory, whatever the size.
             manifest.save();
         }
         return manifest;
     }
+
 
     /** The path of a file relative to {@code root}, with {@code /} between names. */
     public static String relativePath(Path root, Path file) {
@@ -255,7 +267,8 @@ public final class Manifest implements AutoCloseable {
     public synchronized void save() throws IOException {
         closeJournal();
         Path table = root.resolve(FILE_NAME);
-        boolean sorted = index.sorted() && index.size() > 0;
+        keepDamaged(table);
+        boolean sorted = index.sorted() && index.size() > 0 && index.skipped() == 0;
         index.close();
         long written;
         try {
@@ -289,6 +302,17 @@ public final class Manifest implements AutoCloseable {
             journal.close();
             journal = null;
         }
+    }
+
+    /** Keeps a table with unreadable rows aside before it is rewritten without them. */
+    private void keepDamaged(Path table) throws IOException {
+        Path copy = root.resolve(DAMAGED);
+        if (index.skipped() == 0 || Files.exists(copy)) {
+            return;
+        }
+        Files.copy(table, copy);
+        LOG.warn("kept damaged manifest path={} copy={} unreadable_rows={}", table, copy,
+                index.skipped());
     }
 
     private void load() throws IOException {

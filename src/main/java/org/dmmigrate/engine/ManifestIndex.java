@@ -53,6 +53,7 @@ final class ManifestIndex implements Closeable {
      * the paths are strictly increasing; a missing file is an empty manifest.
      */
     static ManifestIndex build(Path file) throws IOException {
+        ManifestReader.requireRegularFile(file);
         FileChannel channel;
         try {
             channel = FileChannel.open(file, StandardOpenOption.READ);

@@ -127,6 +127,24 @@ final class ManifestMerge {
         Path table = temp(Manifest.FILE_NAME);
         Path sha256 = temp(Manifest.SHA256SUMS);
         Path md5 = temp(Manifest.MD5SUMS);
+        long written;
+        try {
+            written = writeAll(cursors, table, sha256, md5);
+        } catch (IOException | RuntimeException e) {
+            // A full disk, say: the old files stay as they were, and no half-written copy.
+            Files.deleteIfExists(table);
+            Files.deleteIfExists(sha256);
+            Files.deleteIfExists(md5);
+            throw e;
+        }
+        AtomicFiles.moveAtomically(sha256, root.resolve(Manifest.SHA256SUMS));
+        AtomicFiles.moveAtomically(md5, root.resolve(Manifest.MD5SUMS));
+        AtomicFiles.moveDurably(table, root.resolve(Manifest.FILE_NAME));
+        return written;
+    }
+
+    private long writeAll(List<Cursor> cursors, Path table, Path sha256, Path md5)
+            throws IOException {
         long written = 0;
         try (Writer tableOut = writer(table, true); Writer sha256Out = writer(sha256, true);
                 Writer md5Out = writer(md5, true)) {
@@ -155,9 +173,6 @@ final class ManifestMerge {
                 written++;
             }
         }
-        AtomicFiles.moveAtomically(sha256, root.resolve(Manifest.SHA256SUMS));
-        AtomicFiles.moveAtomically(md5, root.resolve(Manifest.MD5SUMS));
-        AtomicFiles.moveDurably(table, root.resolve(Manifest.FILE_NAME));
         return written;
     }
 

@@ -9,6 +9,8 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
@@ -51,6 +53,7 @@ final class ManifestReader implements Closeable {
 
     /** A reader of the whole file. */
     static ManifestReader open(Path file) throws IOException {
+        requireRegularFile(file);
         FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
         return new ManifestReader(channel, true, 0, Long.MAX_VALUE);
     }
@@ -76,11 +79,27 @@ final class ManifestReader implements Closeable {
             }
             int order = ManifestLines.pathOf(text.get()).compareTo(path);
             if (order == 0) {
-                return ManifestLines.parse(text.get()).orElse(null);
-            }
-            if (order > 0 && !text.get().equals(ManifestLines.HEADER)) {
+                Optional<Manifest.Entry> entry = ManifestLines.parse(text.get());
+                if (entry.isPresent()) {
+                    return entry.get();
+                }
+            } else if (order > 0 && ManifestLines.parse(text.get()).isPresent()) {
+                // Only a readable row proves the path is not further on: a damaged row's
+                // path may be anything.
                 return null;
             }
+        }
+    }
+
+    /**
+     * Refuses a manifest file that is not a regular file (a folder, a FIFO that would block
+     * forever); a missing one is left to the caller.
+     */
+    static void requireRegularFile(Path file) throws IOException {
+        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)
+                && !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            throw new IOException(file + " is not a regular file; move it aside and rerun "
+                    + "(the manifest is rebuilt by hashing the files)");
         }
     }
 
@@ -92,8 +111,11 @@ final class ManifestReader implements Closeable {
             if (length < 0) {
                 return null;
             }
-            Optional<Manifest.Entry> entry = length > MAX_ROW_BYTES ? Optional.empty()
-                    : decode(length).flatMap(ManifestLines::parse);
+            if (length > MAX_ROW_BYTES) {
+                skipped++;
+                continue;
+            }
+            Optional<Manifest.Entry> entry = decode(length).flatMap(ManifestLines::parse);
             if (entry.isPresent()) {
                 return new Row(entry.get(), offset);
             }
@@ -158,9 +180,11 @@ final class ManifestReader implements Closeable {
         return read > 0;
     }
 
+    /** The row as text; a carriage return before the newline (an editor's CRLF) is dropped. */
     private Optional<String> decode(int length) {
+        int end = length > 0 && row[length - 1] == '\r' ? length - 1 : length;
         try {
-            CharBuffer chars = decoder.reset().decode(ByteBuffer.wrap(row, 0, length));
+            CharBuffer chars = decoder.reset().decode(ByteBuffer.wrap(row, 0, end));
             return Optional.of(chars.toString());
         } catch (CharacterCodingException e) {
             return Optional.empty();

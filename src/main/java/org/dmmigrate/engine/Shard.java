@@ -22,7 +22,8 @@ public record Shard(int index, int count) {
     public static final Shard ALL = new Shard(1, 1);
 
     /** The accepted form, for messages. */
-    public static final String FORM = "K/N with whole numbers 1 <= K <= N, such as 2/3";
+    public static final String FORM = "K/N with whole numbers 1 <= K <= N <= 999999999, "
+            + "such as 2/3";
 
     private static final Pattern SYNTAX = Pattern.compile("(\\d{1,9})/(\\d{1,9})");
 

@@ -177,7 +177,7 @@ public final class Transfer {
                 // end would be refused (416), so check the bytes already here.
                 LOG.info("verifying whole partial file asset={} bytes={}", job.label(), offset);
                 return verified(offset, Digests.of(partial.path(), true),
-                        resume.get().etag());
+                        resume.get().etag(), expected);
             }
 
             CdnBody body = open(offset, resume.map(PartialFile.Resume::etag).orElse(null));
@@ -197,8 +197,10 @@ public final class Transfer {
                 }
                 Digests digests = offset > 0 ? Digests.resume(partial.path(), offset)
                         : Digests.create();
-                long size = append(body, offset, expected, digests);
-                return verified(size, digests.result(), body.etag());
+                // Without a listed size, the CDN's own length is the one to reach.
+                long known = expected >= 0 ? expected : body.totalLength();
+                long size = append(body, offset, known, digests);
+                return verified(size, digests.result(), body.etag(), known);
             }
         }
 
@@ -277,10 +279,9 @@ public final class Transfer {
             }
         }
 
-        private TransferOutcome verified(long size, FileDigest digest, @Nullable String etag)
-                throws TransferException, IOException {
+        private TransferOutcome verified(long size, FileDigest digest, @Nullable String etag,
+                long expected) throws TransferException, IOException {
             String md5 = digest.md5();
-            long expected = asset.fileSize().orElse(-1);
             if (expected >= 0 && size != expected) {
                 throw new TransferException("the download ended at " + size + " of "
                         + expected + " bytes", true);
@@ -342,6 +343,10 @@ public final class Transfer {
                     received += length;
                 }
                 etagAgain = reader.etag();
+                if (reader.totalLength() >= 0 && reader.totalLength() != size) {
+                    throw new TransferException("the CDN's file has " + reader.totalLength()
+                            + " bytes, the download " + size, true);
+                }
             }
             if (etag != null && etagAgain != null && !etag.equals(etagAgain)) {
                 asset = links.refresh(job);

@@ -40,7 +40,7 @@ public final class Verifier {
 
     /** The names in DST that are the tools' own, never reported as extra. */
     public static final Set<String> OWN_FILES = Set.of(BackupLock.FILE_NAME, Manifest.JOURNAL,
-            Manifest.FILE_NAME, Manifest.SHA256SUMS, Manifest.MD5SUMS,
+            Manifest.FILE_NAME, Manifest.SHA256SUMS, Manifest.MD5SUMS, Manifest.DAMAGED,
             CompletenessReport.JSON_NAME, CompletenessReport.TEXT_NAME, UploadState.FILE_NAME);
 
     /** The folder of DST where dmcatalog writes its pages, never reported as extra. */
@@ -151,6 +151,13 @@ public final class Verifier {
             checks.pool.shutdownNow();
         }
         walkTree(scan);
+        if (Files.exists(layout.root().resolve(Manifest.DAMAGED))) {
+            scan.add(new Finding(Finding.Kind.UNREADABLE, "", Manifest.FILE_NAME, "it had rows "
+                    + "that could not be read, kept in " + Manifest.DAMAGED + ": the files they "
+                    + "recorded were checked against their listings only and recorded again "
+                    + "from their bytes; compare the copy with " + Manifest.FILE_NAME
+                    + ", then delete the copy"));
+        }
         if (service != null && !cancelled.getAsBoolean()) {
             new OnlineComparison(service, layout, scan).compare(username);
         }

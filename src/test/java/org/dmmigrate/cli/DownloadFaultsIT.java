@@ -128,6 +128,25 @@ class DownloadFaultsIT {
     }
 
     @Test
+    void truncatedBodyIsNeverKeptEvenWhenTheListingGivesNoSize() throws Exception {
+        // Without file_size, the CDN's Content-Length is the size to reach; a second read
+        // of a cut body would otherwise agree with the first.
+        FaultPlan plan = FaultPlan.parse(List.of("truncate:p=0.5"), 4);
+        WithoutFileSizes catalog = new WithoutFileSizes(
+                SyntheticCatalog.create(1, 4, 300_000, 200_000, 8));
+        try (Emulator emulator = Emulator.builder().catalog(catalog).faults(plan).build()
+                .start()) {
+
+            DownloadRunner.Result result = DownloadRunner.rerunWhileIncomplete(RUNS, emulator,
+                    dst, "--retry-delay", "PT0.001S");
+
+            assertThat(plan.fired(FaultKind.TRUNCATE)).as("the fault fired").isPositive();
+            assertThat(result.exitCode()).as(result.all()).isEqualTo(ExitCodes.OK);
+            assertThat(ExpectedTree.of(emulator, dst, null).problems(dst)).isEmpty();
+        }
+    }
+
+    @Test
     void fileWithNothingToCheckAgainstIsReadTwiceByDefault() throws Exception {
         SyntheticCatalog catalog = SyntheticCatalog.create(1, 2, 300_000, 200_000, 8);
         try (Emulator emulator = Emulator.builder().catalog(catalog).build().start()) {

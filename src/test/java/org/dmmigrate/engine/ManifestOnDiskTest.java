@@ -1,6 +1,7 @@
 package org.dmmigrate.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -162,6 +163,70 @@ class ManifestOnDiskTest {
 
         assertThat(count).hasValue(201);
         assertThat(newer).containsExactly(path(50), path(500));
+    }
+
+    @Test
+    void tableSavedWithCrlfLineEndingsIsStillRead() throws IOException {
+        try (Manifest manifest = Manifest.open(dst)) {
+            for (int i = 0; i < 100; i++) {
+                manifest.record(entry(i, "saved"));
+            }
+            manifest.save();
+        }
+        Path table = dst.resolve(Manifest.FILE_NAME);
+        Files.writeString(table, Files.readString(table).replace("\n", "\r\n"));
+
+        try (Manifest reader = Manifest.open(dst)) {
+
+            assertThat(reader.size()).isEqualTo(100);
+            assertThat(reader.entry(path(42))).isPresent();
+        }
+    }
+
+    @Test
+    void damagedRowHidesNoOtherEntryAndIsKeptAsideWhenTheTableIsRewritten()
+            throws IOException {
+        try (Manifest manifest = Manifest.open(dst)) {
+            for (int i = 0; i < 300; i++) {
+                manifest.record(entry(i, "saved"));
+            }
+            manifest.save();
+        }
+        Path table = dst.resolve(Manifest.FILE_NAME);
+        List<String> rows = new ArrayList<>(Files.readAllLines(table));
+        rows.add(100, "user/Title 0/zzz-damaged\t1\tNOT-A-DIGEST\tx\tu\tm\ta\tb");
+        rows.add(200, "a".repeat(300_000));
+        Files.write(table, rows);
+
+        try (Manifest reader = Manifest.open(dst)) {
+            for (int i = 0; i < 300; i++) {
+                assertThat(reader.entry(path(i))).as(path(i)).isPresent();
+            }
+        }
+        try (Manifest folded = Manifest.openAndFold(dst)) {
+
+            assertThat(folded.size()).isEqualTo(300);
+        }
+        assertThat(dst.resolve(Manifest.DAMAGED)).exists();
+        assertThat(Files.readAllLines(dst.resolve(Manifest.DAMAGED))).hasSize(303);
+        assertThat(Files.readAllLines(table)).hasSize(301);
+    }
+
+    @Test
+    void entryThatWouldLeaveTheBackupIsNoEntry() {
+        for (String path : List.of("../secret.txt", "u/../../x", "u//x", "./x", "u/x/")) {
+            String hex = "0".repeat(32);
+            assertThatThrownBy(() -> new Manifest.Entry(path, 1, hex, hex + hex, "u", "m",
+                    "source", AT)).as(path).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
+    void manifestThatIsNotARegularFileIsRefusedNamingIt() throws IOException {
+        Files.createDirectories(dst.resolve(Manifest.FILE_NAME));
+
+        assertThatThrownBy(() -> Manifest.open(dst)).isInstanceOf(IOException.class)
+                .hasMessageContaining(Manifest.FILE_NAME).hasMessageContaining("move it aside");
     }
 
     private static List<Integer> shuffled(int count) {

@@ -71,7 +71,9 @@ class VerifierTest {
     void ownFilesAndTheCatalogAreNotExtra() throws Exception {
         writeMedia("T", "T", "source", "mp4", "abc");
         for (String name : Verifier.OWN_FILES) {
-            Files.writeString(dst.resolve(name), "");
+            if (!name.equals(Manifest.DAMAGED)) {
+                Files.writeString(dst.resolve(name), "");
+            }
         }
         Files.createDirectories(dst.resolve("catalog/media"));
         Files.writeString(dst.resolve("catalog/media/index.html"), "<html>");
@@ -134,6 +136,20 @@ class VerifierTest {
         assertThat(verification.findings(Finding.Kind.LEFTOVER)).extracting(Finding::path)
                 .containsExactly("u/T/" + MEDIA_ID + "/thumb.jpg.part");
         assertThat(verification.complete()).isTrue();
+    }
+
+    @Test
+    void aKeptDamagedManifestIsAFindingUntilItIsDeleted() throws Exception {
+        writeMedia("T", "T", "source", "mp4", "abc");
+        Files.writeString(dst.resolve(Manifest.DAMAGED), "path\n???\n");
+
+        Verification verification = verify(Verifier.Depth.FULL);
+
+        assertThat(verification.findings(Finding.Kind.UNREADABLE)).singleElement()
+                .satisfies(f -> assertThat(f.detail()).contains(Manifest.DAMAGED)
+                        .contains("delete the copy"));
+        assertThat(verification.complete()).isFalse();
+        assertThat(verification.findings(Finding.Kind.EXTRA)).isEmpty();
     }
 
     @Test
