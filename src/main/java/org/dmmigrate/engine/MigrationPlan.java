@@ -34,7 +34,7 @@ public record MigrationPlan(List<MigrationItem> assets, List<MigrationItem> side
 
     /** The files of the backup root that travel with it. */
     public static final Set<String> ROOT_SIDECARS = Set.of(Manifest.FILE_NAME,
-            Manifest.SHA256SUMS, Manifest.MD5SUMS, Manifest.DAMAGED, CompletenessReport.JSON_NAME,
+            Manifest.SHA256SUMS, Manifest.MD5SUMS, CompletenessReport.JSON_NAME,
             CompletenessReport.TEXT_NAME);
 
     /** The files the migration keeps in SOURCE, never sent. */
@@ -105,7 +105,8 @@ public record MigrationPlan(List<MigrationItem> assets, List<MigrationItem> side
                     return FileVisitResult.CONTINUE;
                 }
                 boolean root = !path.contains("/");
-                boolean sidecar = root ? ROOT_SIDECARS.contains(name)
+                boolean sidecar = root
+                        ? ROOT_SIDECARS.contains(name) || name.equals(Manifest.DAMAGED)
                         : name.equals(BackupLayout.MEDIA_JSON)
                                 || name.equals(BackupLayout.ASSETS_JSON);
                 if (sidecar) {
