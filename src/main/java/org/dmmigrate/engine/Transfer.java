@@ -44,8 +44,9 @@ public final class Transfer {
 
     private static final Logger LOG = LoggerFactory.getLogger(Transfer.class);
 
-    // TODO(#3): throughput is 0.4-0.5 of curl on 2 cores (docs/benchmarks.md): the MD5 and
-    // SHA-256 of every byte and the per-file fsync cost CPU that curl does not spend.
+    // TODO(#3): throughput is 0.37-0.40 of curl and 0.69-0.76 of aria2c on 2 shared cores
+    // (docs/benchmarks.md): the MD5 and SHA-256 of every byte and the per-file fsync cost CPU
+    // that curl does not spend.
     /** Fits the L2 cache: larger buffers made the kernel copy into the page cache slower. */
     private static final int BUFFER_BYTES = 128 * 1024;
 
