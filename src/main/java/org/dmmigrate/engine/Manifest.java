@@ -267,6 +267,9 @@ public final class Manifest implements AutoCloseable {
     public synchronized void save() throws IOException {
         closeJournal();
         Path table = root.resolve(FILE_NAME);
+        if (upToDate(table)) {
+            return;
+        }
         keepDamaged(table);
         boolean sorted = index.sorted() && index.size() > 0 && index.skipped() == 0;
         index.close();
@@ -302,6 +305,17 @@ public final class Manifest implements AutoCloseable {
             journal.close();
             journal = null;
         }
+    }
+
+    /**
+     * Whether the three files already say what a save would write: no journal, nothing read
+     * into memory, a sorted table without damage, and both checksum lists present.
+     */
+    private boolean upToDate(Path table) {
+        return !Files.exists(root.resolve(JOURNAL)) && unsaved.isEmpty() && index.sorted()
+                && index.skipped() == 0 && Files.isRegularFile(table)
+                && Files.isRegularFile(root.resolve(SHA256SUMS))
+                && Files.isRegularFile(root.resolve(MD5SUMS));
     }
 
     /** Keeps a table with unreadable rows aside before it is rewritten without them. */

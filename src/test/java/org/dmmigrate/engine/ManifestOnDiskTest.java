@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -166,6 +167,24 @@ class ManifestOnDiskTest {
     }
 
     @Test
+    void saveWithNothingNewRewritesNothingButRestoresAMissingChecksumList()
+            throws IOException {
+        try (Manifest manifest = Manifest.open(dst)) {
+            manifest.record(entry(1, "saved"));
+            manifest.save();
+            Object table = fileKey(Manifest.FILE_NAME);
+
+            manifest.save();
+
+            assertThat(fileKey(Manifest.FILE_NAME)).isEqualTo(table);
+            Files.delete(dst.resolve(Manifest.MD5SUMS));
+            manifest.save();
+            assertThat(dst.resolve(Manifest.MD5SUMS)).exists();
+            assertThat(fileKey(Manifest.FILE_NAME)).isNotEqualTo(table);
+        }
+    }
+
+    @Test
     void tableSavedWithCrlfLineEndingsIsStillRead() throws IOException {
         try (Manifest manifest = Manifest.open(dst)) {
             for (int i = 0; i < 100; i++) {
@@ -227,6 +246,10 @@ class ManifestOnDiskTest {
 
         assertThatThrownBy(() -> Manifest.open(dst)).isInstanceOf(IOException.class)
                 .hasMessageContaining(Manifest.FILE_NAME).hasMessageContaining("move it aside");
+    }
+
+    private Object fileKey(String name) throws IOException {
+        return Files.readAttributes(dst.resolve(name), BasicFileAttributes.class).fileKey();
     }
 
     private static List<Integer> shuffled(int count) {
