@@ -20,11 +20,6 @@ final class SummaryPrinter {
     }
 
     static void print(PrintWriter out, Path root, @Nullable String user, Shard shard,
-            RunSummary summary, boolean fake) {
-        print(out, root, user, shard, null, summary, fake);
-    }
-
-    static void print(PrintWriter out, Path root, @Nullable String user, Shard shard,
             @Nullable Set<String> mediaIds, RunSummary summary, boolean fake) {
         String state = summary.wasCancelled() ? "INTERRUPTED (rerun to resume)"
                 : summary.complete() ? "complete" : "INCOMPLETE";

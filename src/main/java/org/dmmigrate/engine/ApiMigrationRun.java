@@ -24,7 +24,6 @@ import org.dmmigrate.protocol.Cdn;
 import org.dmmigrate.target.ObjectKey;
 import org.dmmigrate.target.Target;
 import org.dmmigrate.target.TargetException;
-import org.dmmigrate.target.UploadInfo;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -106,38 +105,14 @@ public final class ApiMigrationRun {
             if (cancelled.getAsBoolean()) {
                 summary.cancelled();
             } else if (!options.fake()) {
-                abortOrphans(options, uploads, planned, summary);
+                // Of a sharded run, only uploads of keys it writes: another shard may be
+                // sending under the same prefix right now.
+                OrphanUploads.abort(target, backoff, cancelled, uploads, upload ->
+                        options.shard().isAll() || planned.contains(upload.key().value()),
+                        summary);
             }
         }
         return summary;
-    }
-
-    /**
-     * Aborts what is left open under the prefix (of a sharded run, only uploads of keys it
-     * writes: another shard may be sending under the same prefix right now); a failure
-     * leaves them for the next run.
-     */
-    private void abortOrphans(MigrationOptions options, String uploads, Set<String> planned,
-            MigrationSummary summary) {
-        try {
-            for (UploadInfo orphan : TargetCalls.retrying(backoff, cancelled,
-                    "ListMultipartUploads", () -> target.listUploads(uploads))) {
-                if (!options.shard().isAll() && !planned.contains(orphan.key().value())) {
-                    continue;
-                }
-                LOG.info("aborting orphaned upload key={} upload={}", orphan.key(),
-                        orphan.uploadId());
-                TargetCalls.retrying(backoff, cancelled, "AbortMultipartUpload", () -> {
-                    target.abortUpload(orphan.key(), orphan.uploadId());
-                    return orphan;
-                });
-                summary.aborted();
-            }
-        } catch (TargetException e) {
-            LOG.error("failed clean-up of orphaned uploads reason={}", e.getMessage());
-            summary.failed("multipart uploads under " + uploads, "not cleaned up: "
-                    + e.getMessage() + "; rerun to abort them");
-        }
     }
 
     /** Where planned streams go: the uploader, its pool, and the futures to await. */

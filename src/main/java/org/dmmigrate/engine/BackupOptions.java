@@ -18,12 +18,6 @@ import org.jspecify.annotations.Nullable;
 public record BackupOptions(Path root, @Nullable String username, @Nullable Set<String> mediaIds,
         boolean fake, int jobs, Shard shard, boolean secondRead) {
 
-    /** Options for the whole organisation, unsharded, files that cannot be checked read twice. */
-    public BackupOptions(Path root, @Nullable String username, @Nullable Set<String> mediaIds,
-            boolean fake, int jobs) {
-        this(root, username, mediaIds, fake, jobs, Shard.ALL, true);
-    }
-
     /** Options for one shard, files that cannot be checked read twice. */
     public BackupOptions(Path root, @Nullable String username, @Nullable Set<String> mediaIds,
             boolean fake, int jobs, Shard shard) {

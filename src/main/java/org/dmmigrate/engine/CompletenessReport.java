@@ -72,26 +72,16 @@ public final class CompletenessReport {
     public static CompletenessReport afterRun(Path root, Manifest manifest, String tool,
             String service, int jobs, Clock clock, BooleanSupplier cancelled)
             throws IOException {
-        return afterRun(root, manifest, tool, service, jobs, clock, cancelled, Shard.ALL);
+        return afterRun(root, manifest, tool, service, jobs, clock, cancelled, Shard.ALL,
+                null);
     }
 
     /**
      * As {@link #afterRun(Path, Manifest, String, String, int, Clock, BooleanSupplier)}, for
-     * a run of one shard: only that shard's media are expected, the others are no finding.
+     * a run of one shard or restricted to some media ({@code DMCLOUD_MEDIA_PATH}): only those
+     * media are expected, the others are no finding.
      *
-     * @throws IOException when the manifest or the report cannot be written
-     */
-    public static CompletenessReport afterRun(Path root, Manifest manifest, String tool,
-            String service, int jobs, Clock clock, BooleanSupplier cancelled, Shard shard)
-            throws IOException {
-        return afterRun(root, manifest, tool, service, jobs, clock, cancelled, shard, null);
-    }
-
-    /**
-     * As {@link #afterRun(Path, Manifest, String, String, int, Clock, BooleanSupplier,
-     * Shard)}, for a run restricted to some media ({@code DMCLOUD_MEDIA_PATH}): only those
-     * are expected.
-     *
+     * @param shard the shard the run took, {@link Shard#ALL} for every media
      * @param mediaIds the media the run was restricted to, or null for every media
      * @throws IOException when the manifest or the report cannot be written
      */

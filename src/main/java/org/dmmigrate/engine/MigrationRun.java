@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import org.dmmigrate.target.Target;
 import org.dmmigrate.target.TargetException;
 import org.dmmigrate.target.UploadInfo;
@@ -92,14 +93,8 @@ public final class MigrationRun {
             if (cancelled.getAsBoolean()) {
                 summary.cancelled();
             } else if (!options.fake()) {
-                try {
-                    abortOrphans(options, plan, state, summary);
-                } catch (TargetException e) {
-                    // Every object is sent; the next run aborts what this one could not.
-                    LOG.error("failed clean-up of orphaned uploads reason={}", e.getMessage());
-                    summary.failed("multipart uploads under " + uploadPrefix(options),
-                            "not cleaned up: " + e.getMessage() + "; rerun to abort them");
-                }
+                OrphanUploads.abort(target, backoff, cancelled, uploadPrefix(options),
+                        orphanOf(options, plan, state), summary);
             }
             summary.kept(state.uploads().size());
         }
@@ -125,35 +120,22 @@ public final class MigrationRun {
     }
 
     /**
-     * Aborts the uploads under the prefix that no state entry will resume; without a prefix
-     * (the bucket's root), or for one shard (the other shards may be uploading under the
-     * same prefix right now), only those of keys this migration writes.
+     * Which open uploads are this migration's orphans: those no state entry will resume;
+     * without a prefix (the bucket's root), or for one shard (the other shards may be
+     * uploading under the same prefix right now), only those of keys this migration writes.
      */
-    private void abortOrphans(MigrationOptions options, MigrationPlan plan, UploadState state,
-            MigrationSummary summary) throws TargetException {
-        List<UploadInfo> open = TargetCalls.retrying(backoff, cancelled,
-                "ListMultipartUploads", () -> target.listUploads(uploadPrefix(options)));
+    private static Predicate<UploadInfo> orphanOf(MigrationOptions options, MigrationPlan plan,
+            UploadState state) {
         Map<String, UploadState.Upload> resumable = state.uploads();
         Set<String> planned = new HashSet<>();
         plan.assets().forEach(item -> planned.add(item.key().value()));
         plan.sidecars().forEach(item -> planned.add(item.key().value()));
-        for (UploadInfo upload : open) {
-            boolean shared = options.prefix().isEmpty() || !options.shard().isAll();
-            if (shared && !planned.contains(upload.key().value())) {
-                continue;
-            }
+        boolean shared = options.prefix().isEmpty() || !options.shard().isAll();
+        return upload -> {
             UploadState.Upload kept = resumable.get(upload.key().value());
-            if (kept != null && kept.uploadId().equals(upload.uploadId())) {
-                continue;
-            }
-            LOG.info("aborting orphaned upload key={} upload={}", upload.key(),
-                    upload.uploadId());
-            TargetCalls.retrying(backoff, cancelled, "AbortMultipartUpload", () -> {
-                target.abortUpload(upload.key(), upload.uploadId());
-                return upload;
-            });
-            summary.aborted();
-        }
+            return (!shared || planned.contains(upload.key().value()))
+                    && (kept == null || !kept.uploadId().equals(upload.uploadId()));
+        };
     }
 
     private static String uploadPrefix(MigrationOptions options) {

@@ -22,14 +22,6 @@ public record Verification(Map<String, Tally> users, Tally total, List<Finding> 
         long findingsOmitted, long manifestAdded, boolean cancelled, @Nullable String onlyUser,
         Shard shard, boolean onlyListedMedia) {
 
-    /** The outcome of verifying every media, unsharded. */
-    public Verification(Map<String, Tally> users, Tally total, List<Finding> findings,
-            long findingsOmitted, long manifestAdded, boolean cancelled,
-            @Nullable String onlyUser) {
-        this(users, total, findings, findingsOmitted, manifestAdded, cancelled, onlyUser,
-                Shard.ALL, false);
-    }
-
     public Verification {
         users = Map.copyOf(users);
         findings = List.copyOf(findings);
