@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -95,9 +94,9 @@ public final class ApiMigrationRun {
                 inventory.walk(users, null, options.shard(), (user, media, assets) -> plan(
                         options, layout, planned, new Streaming(stream, files, pending), summary,
                         user, media, assets), listing);
-                await(new ArrayList<>(pending));
+                Threads.awaitAll(new ArrayList<>(pending));
                 listing.failures().forEach(p -> summary.failed(p.label(), p.reason()));
-                await(sidecars(work, options, sidecars, files));
+                Threads.awaitAll(sidecars(work, options, sidecars, files));
             } finally {
                 files.shutdownNow();
                 parts.shutdownNow();
@@ -178,19 +177,6 @@ public final class ApiMigrationRun {
             }
         }
         return pending;
-    }
-
-    private static void await(List<Future<?>> futures) {
-        for (Future<?> future : futures) {
-            try {
-                future.get();
-            } catch (ExecutionException e) {
-                LOG.error("failed worker reason={}", e.getCause().toString());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
     }
 
     private static @Nullable String lower(@Nullable String checksum) {
