@@ -36,8 +36,8 @@ public final class ExitCodes {
             + "  11   another run is using the backup folder%n"
             + "  130  interrupted (Ctrl-C; 143 for SIGTERM): rerun to resume%n"
             + "%nEnvironment: DMCLOUD_USER_ID, DMCLOUD_API_KEY and DMCLOUD_API_URL stand in%n"
-            + "for the options; DMCLOUD_MEDIA_PATH (dmsize, dmdownload) restricts a run to%n"
-            + "some media: a JSON list of media ids, or the path of a file holding one.%n";
+            + "for the options; DMCLOUD_MEDIA_PATH (dmsize, dmdownload, dmverify) restricts a%n"
+            + "run to some media: a JSON list of media ids, or the path of a file holding one.%n";
 
     private ExitCodes() {
     }

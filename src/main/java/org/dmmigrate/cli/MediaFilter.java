@@ -35,8 +35,12 @@ final class MediaFilter {
         try {
             ids = new ObjectMapper().readValue(text, List.class);
         } catch (JsonProcessingException e) {
+            // The parser's own location text names no source and only confuses.
+            String why = e.getOriginalMessage();
+            int location = why.indexOf(" (start marker");
             throw new UsageException(VARIABLE + " must be a JSON list of media ids, or the path "
-                    + "of a file holding one: " + e.getOriginalMessage());
+                    + "of a file holding one: " + (location > 0 ? why.substring(0, location)
+                    : why));
         }
         Set<String> kept = new LinkedHashSet<>();
         for (Object id : ids) {

@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.dmmigrate.engine.BackupJson;
 import org.dmmigrate.engine.BackupLock;
@@ -45,7 +47,10 @@ import picocli.CommandLine.Spec;
                 + "  5    DST cannot be written (give --read-only to check it as it is)%n"
                 + "  10   --online: the service rejected the credentials%n"
                 + "  11   another run is using the backup folder%n"
-                + "  130  interrupted (Ctrl-C)%n"})
+                + "  130  interrupted (Ctrl-C)%n"
+                + "%nEnvironment: DMCLOUD_MEDIA_PATH restricts the check to some media, as it "
+                + "restricted the download: a JSON list of media ids, or the path of a file "
+                + "holding one.%n"})
 final class VerifyCommand implements Callable<Integer> {
 
     @Spec
@@ -107,6 +112,7 @@ final class VerifyCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("dmverify: " + destination + " is not "
                     + "writable: verifying without refreshing the manifest or the report");
         }
+        warnOfNarrowerScope(spec.commandLine().getErr());
         try (Interruption interruption = new Interruption();
                 BackupLock lock = write ? BackupLock.acquire(destination) : null;
                 ServiceConnection connection = online ? ServiceConnection.open(serviceOptions,
@@ -137,6 +143,34 @@ final class VerifyCommand implements Callable<Integer> {
         } catch (NotABackupException e) {
             throw new UsageException(e.getMessage());
         }
+    }
+
+    /**
+     * Warns when the backup's last report covered less than this check will (one shard, or
+     * the media of {@code DMCLOUD_MEDIA_PATH}): the media left out will be called missing.
+     */
+    private void warnOfNarrowerScope(PrintWriter err) {
+        Optional<@Nullable Object> tree;
+        try {
+            tree = BackupJson.read(destination.resolve(CompletenessReport.JSON_NAME));
+        } catch (IOException e) {
+            return;
+        }
+        if (!(tree.orElse(null) instanceof Map<?, ?> report)) {
+            return;
+        }
+        if (report.get("shard") instanceof String shard && shardOption.shard().isAll()) {
+            err.println("dmverify: the last report of " + destination + " was for shard "
+                    + shard + " of the media only; give --shard " + shard + " to check just "
+                    + "those (without it, the other shards' media are expected too)");
+        }
+        if (report.get("scope") instanceof String scope && scope.contains(MediaFilter.VARIABLE)
+                && System.getenv(MediaFilter.VARIABLE) == null) {
+            err.println("dmverify: the last report of " + destination + " was for the media "
+                    + "named by " + MediaFilter.VARIABLE + " only; set the same variable to "
+                    + "check just those");
+        }
+        err.flush();
     }
 
     private void print(CompletenessReport report) {

@@ -153,6 +153,7 @@ class ShardedRunIT {
         assertThat(unsharded.exitCode()).as(unsharded.toString())
                 .isEqualTo(ExitCodes.INCOMPLETE);
         assertThat(unsharded.out()).contains("no assets.json for media");
+        assertThat(unsharded.err()).contains("give --shard 1/3");
     }
 
     @Test
