@@ -90,6 +90,9 @@ public final class Transfer {
         try {
             OptionalLong present = presentSize(job);
             if (present.isPresent()) {
+                // A run killed between the rename and the removal of the state file left
+                // that file (or an older partial) beside a verified one: no longer needed.
+                attempts.partial.discard();
                 return attempts.end(TransferOutcome.present(present.getAsLong()));
             }
             return attempts.end(attempts.loop());

@@ -9,6 +9,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.Stream;
 import org.dmmigrate.emulator.EmulatedAsset;
 import org.dmmigrate.emulator.EmulatedMedia;
 import org.dmmigrate.emulator.Emulator;
@@ -33,6 +34,30 @@ class DownloadResumeIT {
 
     @TempDir
     Path dst;
+
+    @Test
+    void rerunRemovesTheStateLeftBesideAVerifiedFileByAKillAfterItsRename() throws Exception {
+        try (Emulator emulator = Emulator.builder().catalog(SampleCatalog.create()).build()
+                .start()) {
+            DownloadRunner.run(emulator, dst, "--user", "bob");
+            Path source;
+            try (Stream<Path> files = Files.walk(dst)) {
+                source = files.filter(p -> p.getFileName().toString().equals("source.mp4"))
+                        .findFirst().orElseThrow();
+            }
+            Path state = source.resolveSibling("source.mp4.part-state");
+            Files.writeString(state, "{}");
+            emulator.recorder().reset();
+
+            DownloadRunner.Result rerun = DownloadRunner.run(emulator, dst, "--user", "bob");
+
+            assertThat(rerun.out()).contains("downloaded        0 files");
+            assertThat(emulator.recorder().bytesServed()).isZero();
+            assertThat(state).doesNotExist();
+            assertThat(CliRun.of("dmverify", dst.toString()).out())
+                    .doesNotContain("leftover partial");
+        }
+    }
 
     @Test
     void rerunFetchesOnlyWhatChangedThenNothing() throws Exception {
